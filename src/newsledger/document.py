@@ -136,6 +136,7 @@ class Failure:
 
     source: str
     reason: str
+    skipped: bool = False  # not an error: a file of a kind we do not read, met in a folder walk
 
     def __str__(self) -> str:
         return f"{self.source}: {self.reason}"

@@ -43,6 +43,21 @@ class KBEntity:
     context: set[str] = field(default_factory=set)  # ids of co-occurring entities
 
 
+@dataclass
+class StoredEvent:
+    """An event as the index holds it: enough to group reports into stories and to query."""
+
+    doc_id: str
+    index: int  # position in the document's event list
+    type: str
+    actor: list[str]  # global entity ids
+    recipient: list[str]
+    negated: bool
+    date: str | None
+    story: str | None
+    attributed_to: str | None = None
+
+
 class Store(ABC):
     """Documents, failures, knowledge-base entities and events behind one interface."""
 
@@ -89,3 +104,29 @@ class Store(ABC):
     @abstractmethod
     def upsert_entity(self, entity: KBEntity, keys: set[str], reason: str | None) -> str:
         """Create (empty id) or extend an entity; returns its global id."""
+
+    @abstractmethod
+    def canonical_entity_id(self, entity_id: str) -> str:
+        """Follow analyst merges: the id an old id now lives under."""
+
+    # --- events ------------------------------------------------------------
+    @abstractmethod
+    def story_candidates(
+        self, entity_ids: set[str], since: str | None, until: str | None
+    ) -> list[StoredEvent]:
+        """Stored events with a participant among `entity_ids`, dated in [since, until] when given."""
+
+    @abstractmethod
+    def query_events(
+        self,
+        *,
+        type: str | None = None,
+        actor: str | None = None,
+        recipient: str | None = None,
+        since: str | None = None,
+        until: str | None = None,
+        negated: bool | None = None,
+        attributed_to: str | None = None,
+        limit: int | None = None,
+    ) -> Iterator[tuple[Document, int]]:
+        """Documents and the index of each matching event; names match any alias of an entity."""
