@@ -1,0 +1,74 @@
+"""Build the shipped country gazetteer from maintained package data.
+
+Names, official names and ISO codes come from pycountry (ISO 3166); demonyms,
+capitals and common alternative spellings from countryinfo. Run it again when
+either package updates; the JSON it writes is committed so nothing is fetched
+at run time:
+
+    python scripts/build_gazetteer.py [OUT]
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+import unicodedata
+from pathlib import Path
+
+import pycountry
+from countryinfo import CountryInfo
+
+OUT = Path(__file__).resolve().parents[1] / "src/newsledger/data/entities/countries.json"
+
+
+def _latin(text: str) -> bool:
+    """Keep spellings a reader of English news would meet: Latin letters only."""
+    for ch in text:
+        if ch.isalpha() and "LATIN" not in unicodedata.name(ch, ""):
+            return False
+    return True
+
+
+def _info(alpha3: str) -> dict:
+    try:
+        return CountryInfo(alpha3).info()
+    except Exception:  # countryinfo lacks a few territories
+        return {}
+
+
+def country_record(country) -> dict:
+    info = _info(country.alpha_3)
+    codes = {country.alpha_2, country.alpha_3}
+    names = [getattr(country, "common_name", None), info.get("name"), country.name]
+    official = getattr(country, "official_name", None)
+    aliases, abbreviations = [], []
+    for alt in [official, *info.get("altSpellings", [])]:
+        if not alt or not _latin(alt) or alt in codes:
+            continue
+        if alt.isupper() and len(alt) <= 4:
+            abbreviations.append(alt)
+        else:
+            aliases.append(alt)
+    aliases = [a.removeprefix("the ") for a in [*names, *aliases] if a and "," not in a]
+    demonym = info.get("demonym") or None
+    capital = info.get("capital") or None
+    return {
+        "iso3": country.alpha_3,
+        "iso2": country.alpha_2,
+        "name": aliases[0] if aliases else country.name,
+        "official_name": official,
+        "aliases": sorted(set(aliases)),
+        "abbreviations": sorted(set(abbreviations) | {country.alpha_2, country.alpha_3}),
+        "demonyms": [demonym] if demonym else [],
+        "capital": capital if capital and _latin(capital) else None,
+    }
+
+
+def main(out: Path = OUT) -> None:
+    records = [country_record(c) for c in pycountry.countries]
+    out.write_text(json.dumps(records, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    print(f"{out}: {len(records)} countries")
+
+
+if __name__ == "__main__":
+    main(Path(sys.argv[1]) if len(sys.argv) > 1 else OUT)

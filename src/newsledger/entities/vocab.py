@@ -1,0 +1,76 @@
+"""Vocabularies of the entities stage, read once from data/entities/*.json."""
+
+from __future__ import annotations
+
+import json
+from functools import cache
+from importlib import resources
+from typing import Any
+
+
+@cache
+def load(name: str) -> Any:
+    path = resources.files("newsledger.data").joinpath("entities", f"{name}.json")
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+@cache
+def honorifics() -> frozenset[str]:
+    return frozenset(h.strip(".").lower() for h in load("honorifics")["honorifics"])
+
+
+@cache
+def determiners() -> frozenset[str]:
+    return frozenset(load("honorifics")["determiners"])
+
+
+@cache
+def titles() -> dict[str, str]:
+    """title (lowercase, as written) -> sector."""
+    return load("titles")["titles"]
+
+
+@cache
+def title_words() -> frozenset[str]:
+    """Every word that can be part of a title: lets a left scan know where a title ends."""
+    words = set()
+    for title in titles():
+        words.update(title.replace("-", " ").split())
+    return frozenset(words - {"of", "the", "in"})
+
+
+@cache
+def title_heads() -> frozenset[str]:
+    """Last words of titles: a title phrase must end on one of these."""
+    return frozenset(t.replace("-", " ").split()[-1] for t in titles())
+
+
+@cache
+def modifiers() -> frozenset[str]:
+    return frozenset(load("titles")["modifiers"])
+
+
+@cache
+def former_words() -> frozenset[str]:
+    return frozenset(load("titles")["former"])
+
+
+@cache
+def portfolio_heads() -> frozenset[str]:
+    return frozenset(load("titles")["portfolio_heads"])
+
+
+def canonical_title(title: str) -> str:
+    synonyms = load("titles")["role_synonyms"]
+    words = title.lower().replace("–", "-").split()
+    return " ".join(synonyms.get(w, w) for w in words)
+
+
+@cache
+def nominal_nouns() -> dict[str, tuple[str, str]]:
+    return {k: tuple(v) for k, v in load("nominals")["nouns"].items()}
+
+
+@cache
+def weak_nominals() -> frozenset[str]:
+    return frozenset(load("nominals")["weak"])
