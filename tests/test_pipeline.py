@@ -1,0 +1,88 @@
+"""The whole run: a kill mid-ingest leaves a consistent database and the next run finishes."""
+
+from __future__ import annotations
+
+import random
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+WORDS = [
+    "council",
+    "minister",
+    "border",
+    "treaty",
+    "river",
+    "harbour",
+    "election",
+    "court",
+    "envoy",
+    "ministry",
+    "protest",
+    "budget",
+    "tariff",
+    "ceasefire",
+    "reform",
+    "governor",
+    "senate",
+    "union",
+    "strike",
+    "pipeline",
+    "drought",
+]
+
+
+def write_pages(folder: Path, n: int) -> None:
+    folder.mkdir()
+    for i in range(n):
+        rng = random.Random(i)
+        words = [rng.choice(WORDS) for _ in range(40)]
+        body = (
+            f"Report number {i} from the northern provinces.\n\n"
+            f"The {words[0]} said on day {i} that the {words[1]} and the {words[2]} "
+            f"would be discussed again. {' '.join(words)} {i}.\n"
+        )
+        (folder / f"page-{i:04d}.txt").write_text(body, encoding="utf-8")
+
+
+def stored(db: Path) -> int:
+    if not db.exists():
+        return 0
+    try:
+        con = sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=1)
+        try:
+            return con.execute("SELECT count(*) FROM document").fetchone()[0]
+        finally:
+            con.close()
+    except sqlite3.Error:
+        return 0
+
+
+def ingest(folder: Path, db: Path) -> subprocess.Popen:
+    cmd = [sys.executable, "-m", "newsledger", "ingest", str(folder), "--db", str(db), "-q"]
+    return subprocess.Popen(cmd + ["--batch-size", "4"], stderr=subprocess.PIPE)
+
+
+def test_kill_mid_run_then_resume(tmp_path: Path) -> None:
+    folder, db = tmp_path / "pages", tmp_path / "kb.db"
+    write_pages(folder, 120)
+    proc = ingest(folder, db)
+    deadline = time.time() + 120
+    while stored(db) < 8 and proc.poll() is None and time.time() < deadline:
+        time.sleep(0.05)
+    proc.send_signal(signal.SIGKILL)
+    proc.wait()
+    before = stored(db)
+    assert 0 < before < 120, "the run should have been killed part-way"
+
+    con = sqlite3.connect(db)
+    assert con.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    con.close()
+
+    proc = ingest(folder, db)
+    _, errors = proc.communicate(timeout=600)
+    assert proc.returncode == 0, errors.decode()
+    assert stored(db) == 120
