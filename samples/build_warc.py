@@ -23,7 +23,9 @@ PROTEST_PAGE = """<!DOCTYPE html>
 <meta property="og:site_name" content="Northern Voice">
 <meta property="article:published_time" content="2025-03-07T18:40:00+01:00">
 </head><body>
-<header><nav>Northern Voice · Ravensk · Region · Varnesia · World · Opinion · Podcasts</nav></header>
+<header>
+<nav>Northern Voice · Ravensk · Region · Varnesia · World · Opinion · Podcasts</nav>
+</header>
 <main><article>
 <h1>Farmers block Ravensk ring road over grain prices</h1>
 <p class="credit">Tractors on the Ravensk ring road on Friday. — Photo: Staff</p>
@@ -90,14 +92,27 @@ spokesperson Ida Falk declined to comment.</p>
 </body></html>
 """
 
-PAGES = [
-    ("https://northernvoice.example/ravensk/farmers-block-ring-road", "20250307180000", PROTEST_PAGE),
-    ("https://keldorcourier.example/nation/vask-rejects-early-elections", "20250312121700", ELECTIONS_PAGE),
+PAGES = [  # (target URI, capture time YYYYMMDDhhmmss, HTML)
+    (
+        "https://northernvoice.example/ravensk/farmers-block-ring-road",
+        "20250307180000",
+        PROTEST_PAGE,
+    ),
+    (
+        "https://keldorcourier.example/nation/vask-rejects-early-elections",
+        "20250312121700",
+        ELECTIONS_PAGE,
+    ),
 ]
 
 
 def _warc_date(stamp: str) -> str:
     return f"{stamp[:4]}-{stamp[4:6]}-{stamp[6:8]}T{stamp[8:10]}:{stamp[10:12]}:{stamp[12:14]}Z"
+
+
+def _record_id(number: int) -> str:
+    """Fixed record ids keep the archive byte-identical across rebuilds."""
+    return f"<urn:uuid:00000000-0000-4000-8000-{number:012d}>"
 
 
 def build(out: Path = OUT) -> Path:
@@ -108,15 +123,15 @@ def build(out: Path = OUT) -> Path:
             {"software": "newsledger samples/build_warc.py", "description": "fictional pages"},
         )
         info.rec_headers.replace_header("WARC-Date", _warc_date(PAGES[0][1]))
-        info.rec_headers.replace_header("WARC-Record-ID", "<urn:uuid:00000000-0000-4000-8000-000000000000>")
+        info.rec_headers.replace_header("WARC-Record-ID", _record_id(0))
         writer.write_record(info)
         for number, (url, stamp, html) in enumerate(PAGES, start=1):
             payload = html.encode("utf-8")
-            http = StatusAndHeaders(
-                "200 OK",
-                [("Content-Type", "text/html; charset=utf-8"), ("Content-Length", str(len(payload)))],
-                protocol="HTTP/1.1",
-            )
+            headers = [
+                ("Content-Type", "text/html; charset=utf-8"),
+                ("Content-Length", str(len(payload))),
+            ]
+            http = StatusAndHeaders("200 OK", headers, protocol="HTTP/1.1")
             record = writer.create_warc_record(
                 url,
                 "response",
@@ -124,7 +139,7 @@ def build(out: Path = OUT) -> Path:
                 http_headers=http,
                 warc_headers_dict={
                     "WARC-Date": _warc_date(stamp),
-                    "WARC-Record-ID": f"<urn:uuid:00000000-0000-4000-8000-00000000000{number}>",
+                    "WARC-Record-ID": _record_id(number),
                 },
             )
             writer.write_record(record)
