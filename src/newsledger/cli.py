@@ -51,10 +51,10 @@ def fail(message: str, code: int = 1) -> None:
 
 
 @contextmanager
-def opened(db: Path) -> Iterator[Store]:
-    """Open the store or end with one line; always close it."""
+def opened(db: Path, create: bool = False) -> Iterator[Store]:
+    """Open the store or end with one line; only writers create a missing database."""
     try:
-        store = open_store(db)
+        store = open_store(db, create=create)
     except StoreError as exc:
         fail(str(exc))
     try:
@@ -67,7 +67,7 @@ def opened(db: Path) -> Iterator[Store]:
 
 def _run(db: Path, quiet: bool, as_json: bool, job) -> None:
     """Run an ingest-like job with progress, a summary and the right exit status."""
-    with opened(db) as store:
+    with opened(db, create=True) as store:
         bar = make_progress(disable=quiet or as_json)
         with bar:
             task = bar.add_task("documents", total=None)

@@ -22,7 +22,7 @@ def create_app(db: str | Path) -> FastAPI:
     app = FastAPI(title="newsledger", description="Political actors and events, with evidence.")
 
     def store() -> Iterator[Store]:
-        opened = open_store(db)
+        opened = open_store(db, create=False)
         try:
             yield opened
         finally:

@@ -26,7 +26,33 @@ def unpack(blob: bytes | None) -> bytes:
 
 
 def dumps(value: Any) -> str:
-    return json.dumps(value, ensure_ascii=False, default=str)
+    text = json.dumps(value, ensure_ascii=False, default=str)
+    if not _encodable(text):  # lone surrogates: JSON escapes keep them exactly
+        text = json.dumps(value, ensure_ascii=True, default=str)
+    return text
+
+
+def safe(text: str | None) -> str | None:
+    """SQLite TEXT must be valid UTF-8: a lone surrogate (a file name read with
+    surrogateescape, a broken page) becomes '?', which keeps every offset valid."""
+    if text is None or _encodable(text):
+        return text
+    return text.encode("utf-8", "replace").decode("utf-8")
+
+
+def content_hash(doc: Document) -> str:
+    """Document.content_hash, also for a body holding lone surrogates."""
+    if _encodable(doc.body):
+        return doc.content_hash
+    return Document(source="", raw=b"", kind="", body=safe(doc.body) or "").content_hash
+
+
+def _encodable(text: str) -> bool:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def now() -> str:
@@ -36,12 +62,12 @@ def now() -> str:
 def derived_fields(doc: Document) -> dict[str, Any]:
     """The columns a pipeline run computes (overwritten by `reprocess`)."""
     return {
-        "body": doc.body,
-        "title": doc.title,
-        "published": doc.published,
-        "outlet": doc.outlet,
-        "dateline": doc.dateline,
-        "language": doc.language,
+        "body": safe(doc.body),
+        "title": safe(doc.title),
+        "published": safe(doc.published),
+        "outlet": safe(doc.outlet),
+        "dateline": safe(doc.dateline),
+        "language": safe(doc.language),
         "notes": dumps(doc.notes),
         "sentences": dumps([list(s) for s in doc.sentences]),
         "mentions": dumps([dataclasses.asdict(m) for m in doc.mentions]),
@@ -54,10 +80,10 @@ def input_fields(doc: Document) -> dict[str, Any]:
     """The columns a reader produced (kept as they were first stored)."""
     return {
         "doc_id": doc.doc_id,
-        "source": doc.source,
-        "kind": doc.kind,
+        "source": safe(doc.source),
+        "kind": safe(doc.kind),
         "raw": pack(doc.raw),
-        "text": pack(doc.text.encode("utf-8")) if doc.text else None,
+        "text": pack(doc.text.encode("utf-8", "surrogatepass")) if doc.text else None,
         "given": dumps(doc.given),
     }
 
@@ -68,7 +94,7 @@ def raw_document(row: sqlite3.Row) -> Document:
         source=row["source"],
         raw=unpack(row["raw"]),
         kind=row["kind"],
-        text=unpack(row["text"]).decode("utf-8"),
+        text=unpack(row["text"]).decode("utf-8", "surrogatepass"),
         given=json.loads(row["given"] or "{}"),
     )
 

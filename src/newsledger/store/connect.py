@@ -57,9 +57,7 @@ def connect(path: str, *, timeout: float = DEFAULT_TIMEOUT, create: bool = True)
     if path != ":memory:":
         _check_location(Path(path), create)
     with sql_errors(path):
-        conn = sqlite3.connect(
-            path, timeout=timeout, isolation_level=None, check_same_thread=False
-        )
+        conn = sqlite3.connect(path, timeout=timeout, isolation_level=None, check_same_thread=False)
         try:
             conn.row_factory = sqlite3.Row
             # The first statement is where SQLite notices a file that is not a database.
