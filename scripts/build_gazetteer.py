@@ -23,10 +23,7 @@ OUT = Path(__file__).resolve().parents[1] / "src/newsledger/data/entities/countr
 
 def _latin(text: str) -> bool:
     """Keep spellings a reader of English news would meet: Latin letters only."""
-    for ch in text:
-        if ch.isalpha() and "LATIN" not in unicodedata.name(ch, ""):
-            return False
-    return True
+    return all("LATIN" in unicodedata.name(ch, "") for ch in text if ch.isalpha())
 
 
 def _info(alpha3: str) -> dict:
@@ -61,11 +58,15 @@ def country_record(country) -> dict:
         "abbreviations": sorted(set(abbreviations) | {country.alpha_2, country.alpha_3}),
         "demonyms": [demonym] if demonym else [],
         "capital": capital if capital and _latin(capital) else None,
+        "population": info.get("population") or 0,
     }
 
 
 def main(out: Path = OUT) -> None:
-    records = [country_record(c) for c in pycountry.countries]
+    # most populous first: where two countries share a demonym, readers mean the larger
+    records = sorted(
+        (country_record(c) for c in pycountry.countries), key=lambda r: -r["population"]
+    )
     out.write_text(json.dumps(records, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     print(f"{out}: {len(records)} countries")
 

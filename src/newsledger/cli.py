@@ -266,7 +266,7 @@ def gazetteer_load(path: Path, db: DbOption = DEFAULT_DB) -> None:
     """Load a gazetteer (CSV or JSON: name, aliases, type, country, sector, wikidata, roles)."""
     from newsledger.entities.gazetteer import GazetteerError, load_gazetteer
 
-    with opened(db) as store, store.transaction():
+    with opened(db, create=True) as store, store.transaction():
         try:
             n = load_gazetteer(path, store)
         except GazetteerError as exc:

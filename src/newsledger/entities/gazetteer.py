@@ -53,10 +53,11 @@ def _index() -> dict[str, tuple[str, str]]:
         for cap in [c.capital] if c.capital else []:
             idx.setdefault(keys.norm(cap), (c.iso3, "capital"))
         for dem in c.demonyms:
-            idx[keys.norm(dem)] = (c.iso3, "demonym")
+            idx.setdefault(keys.norm(dem), (c.iso3, "demonym"))
             idx.setdefault(keys.norm(dem) + "s", (c.iso3, "demonym"))
         for name in (c.name, *c.aliases):
-            idx[keys.norm(name)] = (c.iso3, "name")
+            if idx.get(keys.norm(name), ("", ""))[1] != "name":
+                idx[keys.norm(name)] = (c.iso3, "name")
     return idx
 
 

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import json
 from functools import cache
-from importlib import resources
+from pathlib import Path
 from typing import Any
 
 
 @cache
 def load(name: str) -> Any:
-    path = resources.files("newsledger.data").joinpath("entities", f"{name}.json")
+    path = Path(__file__).resolve().parent.parent / "data" / "entities" / f"{name}.json"
     return json.loads(path.read_text(encoding="utf-8"))
 
 
@@ -74,3 +74,9 @@ def nominal_nouns() -> dict[str, tuple[str, str]]:
 @cache
 def weak_nominals() -> frozenset[str]:
     return frozenset(load("nominals")["weak"])
+
+
+@cache
+def qualifiers() -> frozenset[str]:
+    """Words a reader drops when naming the same actor shorter ("a senior British minister")."""
+    return frozenset(load("nominals")["qualifiers"])

@@ -1,15 +1,166 @@
-"""Events stage: PLOVER events with actors, recipients, attribution and evidence."""
+"""Events stage: PLOVER events with actors, recipients, attribution and evidence.
+
+For each sentence of the parsed body: find triggers (triggers.py), read their
+arguments off the dependency parse (frames.py, arguments.py), decide negation and
+auxiliary mode (modality.py), the source and certainty (attribution.py), date,
+place and contexts; add implicit accusations in reported speech (accusations.py);
+then fold restatements into one event (dedup.py). `group_stories` links reports of
+one occasion across documents (stories.py).
+"""
 
 from __future__ import annotations
 
-from newsledger.document import Document
+from newsledger.document import Document, Event, Span
+from newsledger.events import accusations, dedup, frames, modality, stories, triggers
+from newsledger.events.arguments import Arguments
+from newsledger.events.attribution import attribute, certainty, source, speaker_of
+from newsledger.events.contexts import contexts, location
+from newsledger.events.dates import event_date
+from newsledger.events.lexicon import words
 from newsledger.store.base import Store
 
 
 def extract(doc: Document) -> Document:
     """Fill `doc.events` from `doc.nlp` and `doc.entities`."""
+    if doc.nlp is None:
+        return doc
+    args = Arguments(doc)
+    events: list[Event] = []
+    implicit: list[int | None] = []
+    carry: dict[int, str] = {}
+    for index, sent in enumerate(segments(doc.nlp)):
+        para = doc.body.count("\n", 0, sent.start_char)
+        start = len(events)
+        found = triggers.find(sent)
+        for trig in found:
+            ev = _event(doc, args, trig, sent)
+            if ev is not None:
+                events.append(ev)
+                implicit.append(None)
+        explicit = {t.token.i for t in found} | {t.governor.i for t in found if t.governor is not None}
+        for acc in accusations.find(sent, explicit):
+            ev = _accusation(doc, args, acc, sent)
+            if ev is not None:
+                events.append(ev)
+                implicit.append(index)
+        _carry_sources(events[start:], para, carry, sent)
+    doc.events = dedup.merge(events, implicit)
     return doc
+
+
+def _carry_sources(events: list[Event], para: int, carry: dict[int, str], sent) -> None:
+    """A paragraph opened on unnamed sources stays theirs until another source speaks."""
+    first = sent[0].lower_
+    if first == "according" or any(t.lemma_.lower() == "source" and t.dep_ == "nsubj" for t in sent):
+        srcs = [e.attributed_to for e in events if e.attributed_to not in (None, "outlet")]
+        if srcs:
+            carry[para] = srcs[0]
+    elif para in carry:
+        for ev in events:
+            if ev.attributed_to == "outlet":
+                ev.attributed_to = carry[para]
+
+
+def _span(sent) -> Span:
+    return Span(sent.text, sent.start_char, sent.end_char)
+
+
+def _event(doc: Document, args: Arguments, trig, sent) -> Event | None:
+    actor_toks, recipient_toks = frames.arguments(trig)
+    actor = _ids(args, actor_toks, create=True)
+    recipient = [r for r in _ids(args, recipient_toks, create=True) if r not in actor]
+    if trig.category != "CONSULT":
+        extra = frames.deep_recipients(trig, set(actor_toks))
+        recipient += [r for r in _ids(args, extra, create=False) if r not in actor + recipient]
+    if trig.category == "CONSULT" and recipient_toks and all(map(_press, recipient_toks)):
+        return None  # talking to reporters is how news is made, not a consultation
+    if not actor or (trig.entry.needs_recipient and not recipient):
+        return None
+    head = trig.governor if trig.governor is not None else trig.token
+    if _speculative(head):
+        return None
+    attributed, chain = attribute(args, head, sent)
+    mode = modality.aux_mode(trig, under_speech=bool(chain))
+    category = modality.recode(trig.category, mode, trig)
+    if trig.denied_by is not None and attributed == "outlet":
+        attributed = source(args, speaker_of(trig.denied_by)) or attributed
+    clause = [trig.token, trig.governor]
+    return Event(
+        type=category,
+        actor=actor,
+        recipient=recipient,
+        negated=modality.negated(trig),
+        mode=trig.entry.mode if category == trig.category else None,
+        aux_mode=mode,
+        contexts=contexts(sent.text),
+        date=event_date(clause, doc.published, sent),
+        location=location(args, clause),
+        attributed_to=attributed,
+        certainty=certainty(trig.token, chain),
+        evidence=[_span(sent)],
+        trigger=" ".join(trig.entry.words),
+    )
+
+
+def _accusation(doc: Document, args: Arguments, acc, sent) -> Event | None:
+    speaker = speaker_of(acc.verb)
+    if speaker is None:
+        return None
+    actor = args.reach(speaker, create=True)
+    if not actor:
+        return None
+    recipient = [r for r in _ids(args, accusations.accused_tokens(acc), create=True) if r not in actor]
+    attributed, chain = attribute(args, acc.verb, sent, speaker_token=speaker)
+    return Event(
+        type="ACCUSE",
+        actor=actor,
+        recipient=recipient,
+        mode="allege",
+        contexts=contexts(sent.text),
+        date=event_date([acc.verb], doc.published, sent),
+        location=location(args, [acc.clause]),
+        attributed_to=attributed,
+        certainty=certainty(acc.verb, [acc.verb, *chain]),
+        evidence=[_span(sent)],
+        trigger=acc.cue.text,
+    )
+
+
+def segments(sdoc) -> list:
+    """Sentences, cut again at line breaks: a headline is never part of the next line."""
+    out = []
+    for sent in sdoc.sents:
+        start = sent.start
+        for tok in sent:
+            if tok.is_space and "\n" in tok.text:
+                if tok.i > start:
+                    out.append(sdoc[start : tok.i])
+                start = tok.i + 1
+        if start < sent.end:
+            out.append(sdoc[start : sent.end])
+    return [s for s in out if s.text.strip()]
+
+
+def _speculative(token) -> bool:
+    """Inside "speculation that ...", "fears that ...": nobody reports it happened."""
+    return any(
+        a.pos_ == "NOUN" and a.lemma_.lower() in words("speculative_nouns") for a in token.ancestors
+    )
+
+
+def _press(token) -> bool:
+    return bool({t.lemma_.lower() for t in token.subtree} & words("press_nouns"))
+
+
+def _ids(args: Arguments, tokens: list, create: bool) -> list[str]:
+    out: list[str] = []
+    for tok in tokens:
+        for eid in args.reach(tok, create=create):
+            if eid not in out:
+                out.append(eid)
+    return out
 
 
 def group_stories(docs: list[Document], store: Store) -> None:
     """Give events that report the same real-world occasion one global story id."""
+    stories.group(docs, store)

@@ -12,9 +12,11 @@ from __future__ import annotations
 
 import codecs
 import re
+import unicodedata
+from collections import Counter
 
 import ftfy
-from charset_normalizer import from_bytes
+from charset_normalizer import CharsetMatch, from_bytes
 
 # Byte-order marks, longest first: the UTF-32 LE mark starts with the UTF-16 LE one.
 BOMS = (
@@ -35,11 +37,20 @@ SAMPLE = 8192
 MAX_CONTROL_SHARE = 0.1
 MAX_REPLACEMENT_SHARE = 0.1
 
+WESTERN = "cp1252"
+CHAOS_TOLERANCE = 0.01
+TIE = 0.005  # charset-normalizer coherence scores this close are a tie
+SHORT_TEXT = 200  # bytes: below this, charset-normalizer's language scores are noise
+IN_WORD_MARKS = frozenset("’‘ʼ·‐‑\u00ad")  # apostrophes, hyphens, soft hyphen
+IN_WORD = re.compile(r"(?<=[^\W\d_])[^\x00-\x7f](?=[^\W\d_])")
+NEXT_TO_LATIN = re.compile(r"(?<=[A-Za-z])[^\x00-\x7f]|[^\x00-\x7f](?=[A-Za-z])")
 META_CHARSET = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9_:.\-]+)""", re.I)
 FIX_CONFIG = ftfy.TextFixerConfig(uncurl_quotes=False, explain=False)
 
 
-def decode(data: bytes, *, declared: str | None = None, html: bool = False, fix: bool = True) -> str:
+def decode(
+    data: bytes, *, declared: str | None = None, html: bool = False, fix: bool = True
+) -> str:
     """Decode bytes of unknown encoding; never raises.
 
     `declared` is a charset named outside the bytes (an HTTP header); with `html`
@@ -78,24 +89,45 @@ def _decode(data: bytes, declared: str | None) -> str:
 
 
 def guess_encoding(data: bytes) -> str | None:
-    """charset-normalizer's pick, tilted towards windows-1252 when it cannot tell.
+    """charset-normalizer's pick, checked for the marks of a wrong code page.
 
-    On short Western text every single-byte code page scores the same, and the
-    first one listed (cp1125, cp1250...) turns "café" into "cafщ". When windows-1252
-    is among the equally good candidates it is by far the likeliest on the web.
+    Several single-byte code pages often score the same. Among those, prefer the
+    one whose text has no stray symbols inside words ("wspó³praca") and no words
+    mixing Latin with another script ("cafщ"); on a tie, or on short text where
+    the scores are noise, prefer windows-1252, by far the likeliest on the web.
     """
-    matches = from_bytes(data)
-    best = matches.best()
-    if best is None:
+    matches = list(from_bytes(data))
+    if not matches:
         return None
-    for match in matches:
-        if (
-            match.encoding == "cp1252"
-            and match.chaos <= best.chaos + 0.01
-            and match.coherence >= best.coherence - 0.01
-        ):
-            return "cp1252"
-    return best.encoding
+    best = matches[0]
+    close = [m for m in matches if m.chaos <= best.chaos + CHAOS_TOLERANCE]
+    sample = data[: SAMPLE * 2]
+    short = len(data) < SHORT_TEXT
+
+    def rank(item: tuple[int, CharsetMatch]) -> tuple[int, bool, int]:
+        index, match = item
+        oddities = _oddities(sample.decode(match.encoding, errors="replace"))
+        tied = short or match.coherence >= best.coherence - TIE
+        return oddities, not (tied and WESTERN in match.could_be_from_charset), index
+
+    return min(enumerate(close), key=rank)[1].encoding
+
+
+def _oddities(text: str) -> int:
+    """Characters a right decoding would not produce: symbols or foreign letters in words."""
+    symbols = Counter(IN_WORD.findall(text))
+    by_latin = Counter(NEXT_TO_LATIN.findall(text))
+    return sum(n for char, n in symbols.items() if _is_stray_symbol(char)) + sum(
+        n for char, n in by_latin.items() if char.isalpha() and not _is_latin(char)
+    )
+
+
+def _is_stray_symbol(char: str) -> bool:
+    return not char.isalpha() and char not in IN_WORD_MARKS and unicodedata.category(char)[0] != "M"
+
+
+def _is_latin(char: str) -> bool:
+    return unicodedata.name(char, "").startswith("LATIN")
 
 
 def declared_charset(data: bytes) -> str | None:

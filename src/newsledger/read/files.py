@@ -72,7 +72,7 @@ def _walk_dir(directory: Path, seen: set[Path]) -> Iterator[tuple[Path, bool] | 
         path = directory / entry.name
         if _is_dir(entry):
             yield from _walk_dir(path, seen)
-        else:
+        elif entry.is_file() or entry.is_symlink():  # a broken link is reported, a pipe is not
             yield path, False
 
 
@@ -124,11 +124,12 @@ def read_limited(stream: BinaryIO, max_bytes: int) -> tuple[bytes, bool]:
     oversize record never gets into memory. Reads in chunks, so what a truncated
     stream gave before breaking is kept.
     """
+    read = _read_some(stream)
     chunks: list[bytes] = []
     size = 0
     while True:
         try:
-            chunk = stream.read(min(CHUNK, max_bytes + 1 - size))
+            chunk = read(min(CHUNK, max_bytes + 1 - size))
         except EOFError:
             return b"".join(chunks), True
         if not chunk:
@@ -137,6 +138,12 @@ def read_limited(stream: BinaryIO, max_bytes: int) -> tuple[bytes, bool]:
         size += len(chunk)
         if size > max_bytes:
             raise ReadError(too_large(max_bytes))
+
+
+def _read_some(stream: BinaryIO):
+    """`read1` where there is one: a buffered `read(n)` insists on n bytes and drops
+    what it had gathered when a truncated gzip stream breaks off underneath it."""
+    return getattr(stream, "read1", stream.read)
 
 
 def too_large(max_bytes: int) -> str:
@@ -178,11 +185,12 @@ def os_reason(err: OSError) -> str:
 def read_head(path: Path, size: int = CHUNK) -> bytes:
     """The first `size` bytes of the (decompressed) content, to sniff what it is."""
     with open_input(path) as stream:
+        read = _read_some(stream)
         chunks: list[bytes] = []
         got = 0
         while got < size:
             try:
-                chunk = stream.read(size - got)
+                chunk = read(size - got)
             except EOFError:
                 break
             if not chunk:

@@ -36,7 +36,7 @@ def looks_like_html(text: str) -> bool:
 
 
 def sniff_kind(head: bytes) -> str | None:
-    """"warc", "jsonl", "html" or "text" from a file's first bytes; None if none fits.
+    """ "warc", "jsonl", "html" or "text" from a file's first bytes; None if none fits.
 
     Raises ReadError for binary content, the one case worth a specific message.
     """
@@ -47,14 +47,18 @@ def sniff_kind(head: bytes) -> str | None:
     text = decode(head, fix=False)
     first = next((line.strip() for line in text.splitlines() if line.strip()), "")
     if first.startswith("{"):
-        return "jsonl" if _is_json_line(first, complete=len(head) > len(text.encode()) // 2) else None
+        return "jsonl" if _is_json_line(first) else None
     if looks_like_html(text):
         return "html"
     return "text"
 
 
-def _is_json_line(line: str, complete: bool) -> bool:
+def _is_json_line(line: str) -> bool:
+    """A JSON object on one line; one cut off by the sniffing window still counts.
+
+    A pretty-printed .json file opens with a lone "{" and is not JSON Lines.
+    """
     try:
         return isinstance(json.loads(line), dict)
     except json.JSONDecodeError:
-        return len(line) > 1 and not complete
+        return line.startswith('{"')
