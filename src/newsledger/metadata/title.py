@@ -1,0 +1,50 @@
+"""The headline of a text dump.
+
+Dumps print the headline above the article, often two or three times, among menus,
+captions, bylines and date stubs. A candidate is headline-shaped: a few words, no
+final period, not a menu row, credit, stub or date. A repeated candidate wins;
+otherwise the top-most one below the last menu row above the article,
+preferring one that shares a word with the lede (a site name or section label does not).
+"""
+
+from __future__ import annotations
+
+from newsledger.clean.blocks import JUNK, WORD, Block, heading_kind, junk_reason
+from newsledger.clean.cues import stop_words
+
+FURNITURE = {"nav"}  # menus sit at the top; widgets and markup can be anywhere
+
+
+def headline_shaped(block: Block) -> bool:
+    words = len(block.words)
+    if not 3 <= words <= 30 or len(block.text) > 220 or len(block.text) < 12:
+        return False
+    if block.text.endswith((".", ":", ",", ";")) and not block.text.endswith("..."):
+        return False
+    if heading_kind(block) or junk_reason(block):
+        return False
+    return any(c.isupper() for c in block.text[:3])
+
+
+def last_furniture(header: list[Block]) -> int:
+    """Index of the last menu row above the article (-1 if none)."""
+    return max((b.index for b in header if b.kind == JUNK and b.why in FURNITURE), default=-1)
+
+
+def _content_words(text: str) -> set[str]:
+    stops = stop_words()
+    return {w.lower() for w in WORD.findall(text) if len(w) > 3 and w.lower() not in stops}
+
+
+def title(header: list[Block], body: list[str]) -> str | None:
+    candidates = [b for b in header if headline_shaped(b)]
+    repeated = [b for b in candidates if b.repeats > 1]
+    if repeated:
+        return max(repeated, key=lambda b: (b.repeats, b.index)).text
+    top = last_furniture(header)
+    below = [b for b in candidates if b.index > top and len(b.words) >= 4]
+    lede = _content_words(" ".join(body[:2]))
+    # a site name or section label shares no word with the lede; the headline does
+    related = [b for b in below if _content_words(b.text) & lede]
+    chosen = related or below
+    return chosen[0].text if chosen else None
