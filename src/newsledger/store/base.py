@@ -114,7 +114,7 @@ class Store(ABC):
     def story_candidates(
         self, entity_ids: set[str], since: str | None, until: str | None
     ) -> list[StoredEvent]:
-        """Stored events with a participant among `entity_ids`, dated in [since, until] when given."""
+        """Stored events with a participant among `entity_ids`, dated within [since, until]."""
 
     @abstractmethod
     def query_events(
