@@ -80,3 +80,15 @@ def weak_nominals() -> frozenset[str]:
 def qualifiers() -> frozenset[str]:
     """Words a reader drops when naming the same actor shorter ("a senior British minister")."""
     return frozenset(load("nominals")["qualifiers"])
+
+
+@cache
+def governing_nouns() -> frozenset[str]:
+    """Heads that make "<Organisation> authorities" the organisation itself."""
+    return frozenset(load("nominals")["governing"])
+
+
+@cache
+def portfolios() -> frozenset[str]:
+    """Words naming a ministry's field ("Interior" in "Interior Minister"), not an organisation."""
+    return frozenset(load("titles")["portfolios"])

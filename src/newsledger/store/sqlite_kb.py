@@ -119,6 +119,13 @@ class KBTables:
             (entity.country, entity.sector, eid),
         )
 
+    def anchored_name(self, entity_id: str) -> str | None:
+        """The canonical name a user gazetteer gave this entity, if any."""
+        row = self.conn.execute(
+            "SELECT name FROM kb_entities WHERE id = ? AND anchored = 1", (entity_id,)
+        ).fetchone()
+        return row[0] if row else None
+
     def canonical_entity_id(self, entity_id: str) -> str:
         seen = set()
         while entity_id not in seen:
@@ -130,6 +137,15 @@ class KBTables:
                 return entity_id
             entity_id = row[0]
         return entity_id
+
+    def add_context(self, entity_ids: list[str]) -> None:
+        """These entities were named in one document: each is context for the others."""
+        pairs = [(a, b) for a in entity_ids for b in entity_ids if a != b]
+        self.conn.executemany(
+            "INSERT INTO kb_context(entity_id, other_id) VALUES (?, ?) "
+            "ON CONFLICT(entity_id, other_id) DO UPDATE SET n = n + 1",
+            pairs,
+        )
 
     def record_link(
         self, entity_id: str, doc_id: str | None, surface: str, score: float | None, reason: str
@@ -212,7 +228,7 @@ class KBTables:
         row = self.conn.execute(
             "SELECT type, country, sector FROM kb_entities WHERE id = ?", (a,)
         ).fetchone()
-        new = KBEntity("", aliases[0], row[0], set(aliases[1:]), row[1], row[2])
+        new = KBEntity("", aliases[0], row[0], set(aliases[1:]))  # country/sector: A's, not B's
         norms = {_norm(x) for x in aliases}
         for n in norms:
             self.conn.execute("DELETE FROM kb_aliases WHERE entity_id = ? AND norm = ?", (a, n))
@@ -246,6 +262,24 @@ class KBTables:
             (a, _norm(alias)),
         )
         self.record_link(a, None, alias, None, "analyst added alias")
+
+    # names accepted where the CLI lets a user type a name or an id
+    def _id_for(self, name_or_id: str) -> str:
+        eid = self.find_entity(name_or_id)
+        if eid is None:
+            raise StoreError(f"no entity named {name_or_id!r}")
+        return eid
+
+    def merge_entities(self, keep: str, other: str) -> str:
+        return self.merge(self._id_for(keep), self._id_for(other))
+
+    def split_entity(self, name: str, aliases: list[str]) -> str:
+        return self.split(self._id_for(name), *aliases)
+
+    def add_alias(self, name: str, alias: str) -> str:
+        eid = self._id_for(name)
+        self.alias_add(eid, alias)
+        return eid
 
     def anchor_entity(self, entry: dict[str, Any]) -> str:
         """A user gazetteer entry: found by its aliases, its name wins over what documents say."""
@@ -308,7 +342,16 @@ class KBTables:
         if limit:
             sql += f" LIMIT {int(limit)}"
         cols = ("id", "name", "type", "country", "sector", "documents")
-        return [dict(zip(cols, row, strict=True)) for row in self.conn.execute(sql, args)]
+        rows = [dict(zip(cols, row, strict=True)) for row in self.conn.execute(sql, args)]
+        for row in rows:
+            row["aliases"] = [
+                a
+                for (a,) in self.conn.execute(
+                    "SELECT alias FROM kb_aliases WHERE entity_id = ? LIMIT 12", (row["id"],)
+                )
+                if a != row["name"]
+            ]
+        return rows
 
     def find_entity(self, name_or_id: str) -> str | None:
         row = self.conn.execute("SELECT id FROM kb_entities WHERE id = ?", (name_or_id,)).fetchone()
@@ -372,4 +415,11 @@ class KBTables:
             "documents": docs,
             "links": why,
             "merged_from": merged,
+            "merges": [_why(w) for w in why if not (w["reason"] or "").startswith("new")],
         }
+
+
+def _why(link: dict[str, Any]) -> str:
+    score = f" (score {link['score']:.2f})" if link.get("score") is not None else ""
+    where = f" in {link['doc_id']}" if link.get("doc_id") else ""
+    return f"{link.get('surface')}{where}: {link.get('reason')}{score}"

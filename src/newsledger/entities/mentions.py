@@ -1,0 +1,244 @@
+"""Named mentions from spaCy's NER, repaired where the small model errs.
+
+Repairs: a leading "the" and a trailing possessive leave the name; honorifics
+and titles in front of a person's name leave the name (the titles module turns
+them into a role); "X and Y" wrongly joined into one entity is split; a country
+name or demonym tagged as an organisation or person is re-typed from the
+gazetteer; country abbreviations the model missed ("UK officials") are added.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+from spacy.matcher import PhraseMatcher
+
+from newsledger.document import Mention
+from newsledger.entities import gazetteer
+from newsledger.entities.vocab import (
+    honorifics,
+    nominal_nouns,
+    portfolio_heads,
+    portfolios,
+    title_words,
+)
+
+LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "LAW"}
+_POSSESSIVE = ("'s", "’s", "'", "’")
+
+
+def named(sdoc) -> list[Mention]:
+    out: list[Mention] = []
+    taken: set[int] = set()
+    for ent in sdoc.ents:
+        if ent.label_ not in LABELS:
+            continue
+        for start, end in _split_lists(ent):
+            m = _repair(sdoc, start, end, ent.label_)
+            if m:
+                out.append(m)
+                taken.update(range(m.start, m.end))
+    out.extend(_abbreviations(sdoc, taken))
+    out.extend(_countries(sdoc, taken))
+    out = _acronym_expansions(sdoc, out)
+    out = _country_prefixed(sdoc, sorted(out, key=lambda m: m.start))
+    out = _people_of_country(sdoc, sorted(out, key=lambda m: m.start))
+    return sorted(out, key=lambda m: m.start)
+
+
+def _people_of_country(sdoc, found: list[Mention]) -> list[Mention]:
+    """ "Iraqi" + "Kurds" tagged apart: the group as written is "Iraqi Kurds" (country IRQ)."""
+    out = list(found)
+    for a, b in zip(found, found[1:], strict=False):
+        adjacent = sdoc.text[a.end : b.start] == " "
+        if a.label == "NORP" and a.country and b.label == "NORP" and not b.country and adjacent:
+            out.remove(b)
+            text = sdoc.text[a.start : b.end]
+            out.append(Mention(a.start, b.end, text, "NORP", country=a.country))
+    return out
+
+
+def _country_prefixed(sdoc, found: list[Mention]) -> list[Mention]:
+    """ "US" + "Congress" tagged apart: the organisation as written is "US Congress"."""
+    out = list(found)
+    for a, b in zip(found, found[1:], strict=False):
+        if (
+            a.label == "GPE"
+            and a.country
+            and b.label == "ORG"
+            and sdoc.text[a.end : b.start] in {" ", "'s ", "’s "}
+        ):
+            out.remove(b)
+            out.append(
+                Mention(a.start, b.end, sdoc.text[a.start : b.end], "ORG", country=a.country)
+            )
+    return out
+
+
+def _acronym_expansions(sdoc, found: list[Mention]) -> list[Mention]:
+    """ "Tehrik-i-Taliban Pakistan (TTP)": the acronym's letters fix the name's extent."""
+    from newsledger.entities.keys import acronym, is_acronym
+
+    out = list(found)
+    for tok in sdoc[2:-1]:
+        if not (
+            is_acronym(tok.text) and sdoc[tok.i - 1].text == "(" and sdoc[tok.i + 1].text == ")"
+        ):
+            continue
+        end = tok.i - 1
+        for start in range(end - 1, max(end - 9, -1), -1):
+            words = sdoc[start:end]
+            if acronym(words.text) == tok.text and words[0].text[:1].isupper():
+                out = [m for m in out if m.end <= words.start_char or m.start >= words.end_char]
+                out.append(Mention(words.start_char, words.end_char, words.text, "ORG"))
+                out.append(Mention(tok.idx, tok.idx + len(tok.text), tok.text, "ORG"))
+                break
+    seen, unique = set(), []
+    for m in out:
+        if (m.start, m.end) not in seen:
+            seen.add((m.start, m.end))
+            unique.append(m)
+    return unique
+
+
+def _split_lists(ent) -> list[tuple[int, int]]:
+    """Token ranges of an entity, split at "and"/"&" for people and places."""
+    if ent.label_ not in {"PERSON", "GPE", "NORP"}:
+        return [(ent.start, ent.end)]
+    parts, start = [], ent.start
+    for tok in ent:
+        if tok.lower_ in {"and", "&", ","}:
+            if tok.i > start:
+                parts.append((start, tok.i))
+            start = tok.i + 1
+    if start < ent.end:
+        parts.append((start, ent.end))
+    return parts
+
+
+def _repair(sdoc, start: int, end: int, label: str) -> Mention | None:
+    while start < end and (sdoc[start].lower_ in {"the", "a", "an"} or sdoc[start].is_punct):
+        start += 1
+    while end > start and (sdoc[end - 1].text in _POSSESSIVE or sdoc[end - 1].is_punct):
+        end -= 1
+    if end <= start:
+        return None
+    if label == "PERSON":
+        while end - start > 1 and _is_title_token(sdoc[start]):
+            start += 1
+        while end - start > 1 and sdoc[end - 1].lemma_.lower() in nominal_nouns():
+            end -= 1  # "<name> Govt": the government is not part of the name
+    if all(_is_title_token(t) or not t.is_alpha for t in sdoc[start:end]):
+        return None  # "Brigadier", "Founder & Leader": a title alone is not a name
+    if not any(t.text[:1].isupper() for t in sdoc[start:end]):
+        return None  # "democratic": names are capitalised
+    if _portfolio(sdoc, start, end, label):
+        return None
+    if label == "NORP" and start > 0 and sdoc[start - 1].lower_ in _group_prefixes():
+        start -= 1  # "ethnic Albanians" is the group as written
+    span = sdoc[start:end]
+    text = span.text
+    if "\n" in text:  # a name never runs across lines: keep the first line's part
+        text = text.split("\n")[0].strip()
+    for suffix in _POSSESSIVE[:2]:
+        text = text.removesuffix(suffix)
+    if not any(c.isalpha() for c in text):
+        return None
+    label, country = _retype(span, text, label)
+    if label == "PERSON" and len(text) < 2:
+        return None
+    return Mention(
+        span.start_char, span.start_char + len(text), text, label, "named", country=country
+    )
+
+
+def _portfolio(sdoc, start: int, end: int, label: str) -> bool:
+    """ "Interior" in "Interior Minister X" is a portfolio, not an organisation."""
+    if label != "ORG" or end >= len(sdoc) or sdoc[end].lower_ not in portfolio_heads():
+        return False
+    words = [t.lower_ for t in sdoc[start:end]]
+    return any(w in portfolios() for w in words) and all(
+        w in portfolios() or w in title_words() for w in words
+    )
+
+
+@cache
+def _group_prefixes() -> frozenset[str]:
+    from newsledger.entities.vocab import load
+
+    return frozenset(load("nominals")["group_prefixes"])
+
+
+def _is_title_token(tok) -> bool:
+    word = tok.lower_.strip(".")
+    return word in honorifics() or word in title_words() or word in {"former", "ex"}
+
+
+def _retype(span, text: str, label: str) -> tuple[str, str | None]:
+    hit = gazetteer.lookup(text, allow_abbreviation=label != "PERSON")
+    if not hit:
+        if (
+            label == "ORG"
+            and span.start > 0
+            and span.doc[span.start - 1].lower_.strip(".")
+            in {
+                "mr",
+                "mrs",
+                "ms",
+                "dr",
+            }
+        ):
+            return "PERSON", None
+        return label, None
+    iso3, how = hit
+    if how == "demonym":
+        return "NORP", iso3
+    if how == "capital":
+        return "GPE", None  # the city; it names a government only in some sentences
+    return "GPE", iso3
+
+
+def _abbreviations(sdoc, taken: set[int]) -> list[Mention]:
+    """Country abbreviations ("UK envoy") and organisation acronyms that NER left out."""
+    out = []
+    for tok in sdoc:
+        if tok.idx in taken or not tok.text.replace(".", "").isupper() or len(tok.text) < 2:
+            continue
+        if tok.pos_ not in {"PROPN", "NOUN"}:
+            continue
+        hit = gazetteer.lookup(tok.text)
+        if hit and hit[1] == "abbr":
+            out.append(Mention(tok.idx, tok.idx + len(tok.text), tok.text, "GPE", country=hit[0]))
+        elif tok.pos_ == "PROPN" and 3 <= len(tok.text) <= 6 and tok.text.isalpha():
+            out.append(
+                Mention(tok.idx, tok.idx + len(tok.text), tok.text, "ORG")
+            )  # an acronym NER missed
+    return out
+
+
+@cache
+def _country_matcher(vocab) -> PhraseMatcher:
+    """Country names from the gazetteer, for the ones NER missed ("Uzbekistan opened ...")."""
+    matcher = PhraseMatcher(vocab)
+    names = {n for c in gazetteer.countries().values() for n in (c.name, *c.aliases) if n.isascii()}
+    matcher.add("COUNTRY", [vocab_doc(vocab, n) for n in sorted(names)])
+    return matcher
+
+
+def vocab_doc(vocab, text: str):
+    from spacy.tokens import Doc
+
+    return Doc(vocab, words=text.replace("-", " - ").split())
+
+
+def _countries(sdoc, taken: set[int]) -> list[Mention]:
+    out = []
+    for _, start, end in _country_matcher(sdoc.vocab)(sdoc):
+        span = sdoc[start:end]
+        if any(i in taken for i in range(span.start_char, span.end_char)):
+            continue
+        hit = gazetteer.lookup(span.text)
+        if hit:
+            out.append(Mention(span.start_char, span.end_char, span.text, "GPE", country=hit[0]))
+            taken.update(range(span.start_char, span.end_char))
+    return out

@@ -1,0 +1,29 @@
+"""NLP stage: parsed once, batched, non-English skipped with a note."""
+
+from newsledger import nlp
+from newsledger.document import Document
+
+
+def make(body: str, language: str | None = "en") -> Document:
+    return Document("t.txt", body.encode(), "text", text=body, body=body, language=language)
+
+
+def test_english_documents_are_parsed_with_sentence_offsets():
+    body = "The mayor opened the bridge. Residents cheered loudly."
+    doc = nlp.annotate([make(body)])[0]
+    assert doc.nlp is not None
+    assert [body[s:e] for s, e in doc.sentences] == [
+        "The mayor opened the bridge.",
+        "Residents cheered loudly.",
+    ]
+
+
+def test_non_english_and_empty_documents_are_skipped_with_a_note():
+    fr, empty = make("Le ministre a parlé.", "fr"), make("   ")
+    nlp.annotate([fr, empty])
+    assert fr.nlp is None and empty.nlp is None
+    assert fr.notes == ["language 'fr': NLP skipped"]
+
+
+def test_model_is_loaded_once():
+    assert nlp.model() is nlp.model()
