@@ -528,3 +528,14 @@ def test_utf16_text_file_is_read(tmp_path):
     path = tmp_path / "wide.txt"
     path.write_text("Zürich summit ends.", encoding="utf-16")
     assert read(path)[0].text == "Zürich summit ends."
+
+
+def test_gzip_cut_inside_the_next_member_header_is_truncation(tmp_path):
+    first = gzip.compress(b"The first member holds a whole line of text.\n" * 20)
+    second = gzip.compress(b"The second member never arrives.\n" * 20)
+    path = tmp_path / "cut.txt.gz"
+    path.write_bytes(first + second[:1])
+    items = list(iter_inputs([path]))
+    assert isinstance(items[0], Document)
+    assert "first member" in items[0].text
+    assert isinstance(items[-1], Failure) and items[-1].reason == "truncated gzip stream"

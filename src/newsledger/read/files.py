@@ -111,10 +111,44 @@ def open_input(path: Path) -> Iterator[BinaryIO]:
         if file.read(2) == GZIP_MAGIC:
             file.seek(0)
             with gzip.GzipFile(fileobj=file, mode="rb") as unzipped:
-                yield unzipped  # type: ignore[misc]
+                yield _MemberCut(unzipped)  # type: ignore[misc]
         else:
             file.seek(0)
             yield file
+
+
+class _MemberCut:
+    """A gzip stream whose cut inside a later member's header reads as truncation.
+
+    gzip raises BadGzipFile when the file ends a byte or two into the next
+    member's header; to the user that is the same broken-off file as an EOFError.
+    """
+
+    def __init__(self, stream: gzip.GzipFile) -> None:
+        self._stream = stream
+
+    def _guard(self, method, *args):
+        try:
+            return method(*args)
+        except gzip.BadGzipFile:
+            if self._stream.tell() > 0:
+                raise EOFError("gzip stream cut inside a member header") from None
+            raise
+
+    def read(self, size: int = -1) -> bytes:
+        return self._guard(self._stream.read, size)
+
+    def read1(self, size: int = -1) -> bytes:
+        return self._guard(self._stream.read1, size)
+
+    def readline(self, size: int = -1) -> bytes:
+        return self._guard(self._stream.readline, size)
+
+    def __iter__(self):
+        return iter(self.readline, b"")
+
+    def __getattr__(self, name: str):
+        return getattr(self._stream, name)
 
 
 def read_limited(stream: BinaryIO, max_bytes: int) -> tuple[bytes, bool]:
