@@ -7,28 +7,34 @@ from html import escape
 from pathlib import Path
 from typing import Annotated, Any
 
-from fastapi import Depends, FastAPI, HTTPException, Query
+from fastapi import Depends, FastAPI, HTTPException, Query, Request
 from fastapi.responses import HTMLResponse
 
 from newsledger import export
 from newsledger.store import open_store
-from newsledger.store.base import Store
+from newsledger.store.base import Store, StoreError
 
+
+def _store(request: Request) -> Iterator[Store]:
+    """One connection per request: SQLite connections do not cross threads."""
+    try:
+        opened = open_store(request.app.state.db, create=False)
+    except StoreError as exc:
+        raise HTTPException(503, str(exc)) from exc
+    try:
+        yield opened
+    finally:
+        opened.close()
+
+
+StoreDep = Annotated[Store, Depends(_store)]
 Limit = Annotated[int, Query(ge=1, le=1000)]
 
 
 def create_app(db: str | Path) -> FastAPI:
     """An app bound to one knowledge base; each request opens its own connection."""
     app = FastAPI(title="newsledger", description="Political actors and events, with evidence.")
-
-    def store() -> Iterator[Store]:
-        opened = open_store(db, create=False)
-        try:
-            yield opened
-        finally:
-            opened.close()
-
-    StoreDep = Annotated[Store, Depends(store)]
+    app.state.db = db
 
     @app.get("/api/stats")
     def stats(s: StoreDep) -> dict[str, Any]:
