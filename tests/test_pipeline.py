@@ -86,3 +86,26 @@ def test_kill_mid_run_then_resume(tmp_path: Path) -> None:
     _, errors = proc.communicate(timeout=600)
     assert proc.returncode == 0, errors.decode()
     assert stored(db) == 120
+
+
+def test_a_stage_crash_on_one_page_keeps_the_others(tmp_path: Path, monkeypatch) -> None:
+    from newsledger import entities, pipeline
+    from newsledger.store import open_store
+
+    folder = tmp_path / "pages"
+    write_pages(folder, 3)
+    real_find = entities.find
+
+    def flaky(doc):
+        if doc.source.endswith("page-0001.txt"):
+            raise ValueError("unexpected parse")
+        return real_find(doc)
+
+    monkeypatch.setattr(entities, "find", flaky)
+    store = open_store(tmp_path / "kb.db")
+    try:
+        summary = pipeline.ingest([folder], store)
+    finally:
+        store.close()
+    assert summary.new == 3
+    assert any("analysis failed" in note and "page-0001" in note for note in summary.notes)

@@ -58,8 +58,11 @@ def analyse(docs: list[Document], store: Store) -> None:
     """Model-backed stages for a batch: NLP once, then entities and events."""
     nlp.annotate(docs)
     for doc in docs:
-        entities.find(doc)
-        events.extract(doc)
+        try:
+            events.extract(entities.find(doc))
+        except Exception as err:  # one odd page must not cost the batch
+            doc.mentions, doc.entities, doc.events = [], [], []
+            doc.notes.append(f"analysis failed ({type(err).__name__}: {err}); stored without it")
     entities.resolve(docs, store)
     events.group_stories(docs, store)
 
