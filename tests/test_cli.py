@@ -62,9 +62,7 @@ def test_ingest_then_export_writes_one_record_per_document(runner, corpus, tmp_p
     assert "reopen the river crossings" in record["body"]
     assert "Home | World" not in record["body"]
     assert record["language"] == "en"
-    assert {"doc_id", "source", "title", "published", "outlet", "entities", "events"} <= set(
-        record
-    )
+    assert {"doc_id", "source", "title", "published", "outlet", "entities", "events"} <= set(record)
 
 
 def test_second_ingest_reports_everything_already_known(runner, corpus, tmp_path):
@@ -149,3 +147,30 @@ def test_entity_shortcut_shows_a_profile(runner, corpus, tmp_path, monkeypatch):
     with pytest.raises(SystemExit) as stop:
         cli.main()
     assert stop.value.code in (0, None)
+
+
+def test_analyst_corrections_survive_reprocess(runner, corpus, tmp_path):
+    db = tmp_path / "kb.db"
+    invoke(runner, "ingest", str(corpus), "--db", str(db), "--quiet")
+    result = invoke(
+        runner, "entity", "alias", "add", "Dalia Orvath", "the Iron Lady", "--db", str(db)
+    )
+    assert result.exit_code == 0, result.output
+    result = invoke(runner, "entity", "merge", "Dalia Orvath", "Jon Mereth", "--db", str(db))
+    assert result.exit_code == 0, result.output
+
+    result = invoke(runner, "reprocess", "--db", str(db), "--quiet")
+    assert result.exit_code == 0, result.output
+
+    result = invoke(runner, "entity", "show", "the Iron Lady", "--db", str(db))
+    assert result.exit_code == 0 and "Dalia Orvath" in result.stdout
+    result = invoke(runner, "entity", "show", "Jon Mereth", "--db", str(db))
+    assert "Dalia Orvath" in result.stdout  # still merged after the pipeline ran again
+
+
+def test_unknown_entity_is_one_line(runner, corpus, tmp_path):
+    db = tmp_path / "kb.db"
+    invoke(runner, "ingest", str(corpus), "--db", str(db), "--quiet")
+    result = runner.invoke(cli.app, ["entity", "show", "Nobody At All", "--db", str(db)])
+    assert result.exit_code == 1
+    assert "no entity named" in result.stderr
