@@ -539,3 +539,13 @@ def test_gzip_cut_inside_the_next_member_header_is_truncation(tmp_path):
     assert isinstance(items[0], Document)
     assert "first member" in items[0].text
     assert isinstance(items[-1], Failure) and items[-1].reason == "truncated gzip stream"
+
+
+def test_binary_file_without_extension_in_a_folder_is_skipped(tmp_path):
+    (tmp_path / "page.txt").write_text("A short page about a border treaty.\n", encoding="utf-8")
+    (tmp_path / "kb.db-wal").write_bytes(bytes(range(256)) * 8)
+    items = list(iter_inputs([tmp_path]))
+    skipped = [i for i in items if isinstance(i, Failure)]
+    assert [s.skipped for s in skipped] == [True]
+    named = list(iter_inputs([tmp_path / "kb.db-wal"]))
+    assert named[0].reason == "binary file, not text" and not named[0].skipped

@@ -72,7 +72,12 @@ def _kind(path: Path, explicit: bool) -> str | None:
         raise ReadError("empty file")
     if kind:
         return kind
-    sniffed = sniff_kind(read_head(path))
+    try:
+        sniffed = sniff_kind(read_head(path))
+    except ReadError:
+        if explicit:
+            raise
+        return None  # a binary file met in a folder (a database, an image): not ours
     if sniffed is None and explicit:
         raise ReadError("not a supported input kind (not text, HTML, JSON Lines or WARC)")
     return sniffed
