@@ -19,6 +19,8 @@ from newsledger.events.dates import event_date
 from newsledger.events.lexicon import words
 from newsledger.store.base import Store
 
+STATEMENTS = {"ACCUSE", "REQUEST", "REJECT", "THREATEN"}
+
 
 def extract(doc: Document) -> Document:
     """Fill `doc.events` from `doc.nlp` and `doc.entities`."""
@@ -31,27 +33,44 @@ def extract(doc: Document) -> Document:
     for index, sent in enumerate(segments(doc.nlp)):
         para = doc.body.count("\n", 0, sent.start_char)
         start = len(events)
-        found = triggers.find(sent)
-        for trig in found:
-            ev = _event(doc, args, trig, sent)
-            if ev is not None:
-                events.append(ev)
-                implicit.append(None)
-        explicit = {t.token.i for t in found} | {t.governor.i for t in found if t.governor is not None}
-        for acc in accusations.find(sent, explicit):
-            ev = _accusation(doc, args, acc, sent)
-            if ev is not None:
-                events.append(ev)
-                implicit.append(index)
+        try:
+            _sentence(doc, args, sent, index, events, implicit)
+        except Exception as err:  # one odd parse must not cost the document its events
+            doc.notes.append(
+                f"events: sentence at {sent.start_char} skipped ({type(err).__name__})"
+            )
+            del events[start:], implicit[start:]
         _carry_sources(events[start:], para, carry, sent)
     doc.events = dedup.merge(events, implicit)
     return doc
 
 
+def _sentence(doc: Document, args: Arguments, sent, index: int, events: list, implicit: list):
+    """Events of one sentence: explicit triggers, then implicit accusations."""
+    found = triggers.find(sent)
+    made: set[int] = set()  # tokens whose trigger produced an event
+    for trig in found:
+        ev = _event(doc, args, trig, sent)
+        if ev is not None:
+            events.append(ev)
+            implicit.append(None)
+            made |= {trig.token.i} | ({trig.governor.i} if trig.governor is not None else set())
+    explicit = {t.token.i for t in found} | {t.governor.i for t in found if t.governor is not None}
+    for acc in accusations.find(sent, explicit):
+        if acc.clause.i in made:
+            continue  # "X said Y attacked Z": the attack is the event, X its source
+        ev = _accusation(doc, args, acc, sent)
+        if ev is not None:
+            events.append(ev)
+            implicit.append(index)
+
+
 def _carry_sources(events: list[Event], para: int, carry: dict[int, str], sent) -> None:
     """A paragraph opened on unnamed sources stays theirs until another source speaks."""
     first = sent[0].lower_
-    if first == "according" or any(t.lemma_.lower() == "source" and t.dep_ == "nsubj" for t in sent):
+    if first == "according" or any(
+        t.lemma_.lower() == "source" and t.dep_ == "nsubj" for t in sent
+    ):
         srcs = [e.attributed_to for e in events if e.attributed_to not in (None, "outlet")]
         if srcs:
             carry[para] = srcs[0]
@@ -68,12 +87,14 @@ def _span(sent) -> Span:
 def _event(doc: Document, args: Arguments, trig, sent) -> Event | None:
     actor_toks, recipient_toks = frames.arguments(trig)
     actor = _ids(args, actor_toks, create=True)
-    recipient = [r for r in _ids(args, recipient_toks, create=True) if r not in actor]
+    recipient = [r for r in _ids(args, recipient_toks, create=True, wide=True) if r not in actor]
     if trig.category != "CONSULT":
         extra = frames.deep_recipients(trig, set(actor_toks))
-        recipient += [r for r in _ids(args, extra, create=False) if r not in actor + recipient]
+        recipient += [r for r in _ids(args, extra, create=True) if r not in actor + recipient]
     if trig.category == "CONSULT" and recipient_toks and all(map(_press, recipient_toks)):
         return None  # talking to reporters is how news is made, not a consultation
+    if trig.category == "CONSULT" and any(_armed(t) for t in actor_toks):
+        return None  # "troops arrived in X" is a deployment, not a visit
     if not actor or (trig.entry.needs_recipient and not recipient):
         return None
     head = trig.governor if trig.governor is not None else trig.token
@@ -82,14 +103,23 @@ def _event(doc: Document, args: Arguments, trig, sent) -> Event | None:
     attributed, chain = attribute(args, head, sent)
     mode = modality.aux_mode(trig, under_speech=bool(chain))
     category = modality.recode(trig.category, mode, trig)
+    if (
+        mode
+        and trig.category in modality.MATERIAL_CONFLICT
+        and attributed not in (*actor, "outlet", "sources")
+        and accusations.cue_in(head)
+    ):
+        return None  # "X said Y plans to assassinate Z": X's allegation, not Y's threat
     if trig.denied_by is not None and attributed == "outlet":
         attributed = source(args, speaker_of(trig.denied_by)) or attributed
+    if attributed == "outlet" and trig.category in STATEMENTS:
+        attributed = args.best(actor)  # a demand or accusation is its maker's statement
     clause = [trig.token, trig.governor]
     return Event(
         type=category,
         actor=actor,
         recipient=recipient,
-        negated=modality.negated(trig),
+        negated=modality.negated(trig) and not modality.refusal(category, mode, trig),
         mode=trig.entry.mode if category == trig.category else None,
         aux_mode=mode,
         contexts=contexts(sent.text),
@@ -106,10 +136,14 @@ def _accusation(doc: Document, args: Arguments, acc, sent) -> Event | None:
     speaker = speaker_of(acc.verb)
     if speaker is None:
         return None
+    if source(args, speaker) == "sources" or _press(speaker) or _reporter(speaker):
+        return None  # sources, outlets, police spokesmen report; they do not accuse
     actor = args.reach(speaker, create=True)
     if not actor:
         return None
-    recipient = [r for r in _ids(args, accusations.accused_tokens(acc), create=True) if r not in actor]
+    recipient = [
+        r for r in _ids(args, accusations.accused_tokens(acc), create=True) if r not in actor
+    ]
     attributed, chain = attribute(args, acc.verb, sent, speaker_token=speaker)
     return Event(
         type="ACCUSE",
@@ -148,14 +182,24 @@ def _speculative(token) -> bool:
     )
 
 
+def _reporter(token) -> bool:
+    if token.ent_type_ in ("PERSON", "GPE", "NORP") or token.pos_ == "PRON":
+        return False
+    return token.lemma_.lower() in words("reporter_nouns")
+
+
+def _armed(token) -> bool:
+    return token.lemma_.lower() in words("armed_nouns") or token.lower_ in words("armed_nouns")
+
+
 def _press(token) -> bool:
     return bool({t.lemma_.lower() for t in token.subtree} & words("press_nouns"))
 
 
-def _ids(args: Arguments, tokens: list, create: bool) -> list[str]:
+def _ids(args: Arguments, tokens: list, create: bool, wide: bool = False) -> list[str]:
     out: list[str] = []
     for tok in tokens:
-        for eid in args.reach(tok, create=create):
+        for eid in args.reach(tok, create=create, wide=wide):
             if eid not in out:
                 out.append(eid)
     return out
