@@ -27,3 +27,14 @@ def test_non_english_and_empty_documents_are_skipped_with_a_note():
 
 def test_model_is_loaded_once():
     assert nlp.model() is nlp.model()
+
+
+def test_a_dateline_prefix_is_its_own_sentence():
+    body = "KELDOR, May 3 (Wire) - Foreign Minister Dalia Orvath met her Tarsian counterpart."
+    doc = make(body)
+    doc.lead = body.index("Foreign")
+    nlp.annotate([doc])
+    first, second = (body[s:e] for s, e in doc.sentences[:2])
+    assert first.startswith("KELDOR") and second.startswith("Foreign Minister")
+    met = next(t for t in doc.nlp if t.lemma_ == "meet")
+    assert [c.text for c in met.children if c.dep_ == "nsubj"] == ["Orvath"]

@@ -106,6 +106,7 @@ class Document:
     published: str | None = None  # ISO YYYY-MM-DD stated by the page, or None
     outlet: str | None = None
     dateline: str | None = None
+    lead: int = 0  # body offset where the story's own words start, after a dateline prefix
     language: str | None = None  # ISO 639-1
     # store
     duplicate_of: str | None = None  # doc_id of the original when a near-duplicate

@@ -26,15 +26,31 @@ def model() -> Any:
 
 def annotate(docs: list[Document]) -> list[Document]:
     """Set `doc.nlp` (the parsed spaCy Doc) and `doc.sentences` for English documents."""
-    todo = []
+    todo = [d for d in docs if d.body.strip() and d.language in (None, "en")]
     for doc in docs:
-        if doc.language and doc.language != "en":
-            doc.notes.append(f"language '{doc.language}': NLP skipped")
-        elif doc.body.strip():
-            todo.append(doc)
+        said = f"language {doc.language!r}"
+        if doc.language not in (None, "en") and not any(n.startswith(said) for n in doc.notes):
+            doc.notes.append(f"{said}: NLP skipped")
     if not todo:
         return docs
-    for doc, parsed in zip(todo, model().pipe(d.body for d in todo), strict=True):
+    nlp = model()
+    for doc, parsed in zip(todo, nlp.pipe(_tokenised(nlp, d) for d in todo), strict=True):
         doc.nlp = parsed
         doc.sentences = [(s.start_char, s.end_char) for s in parsed.sents]
     return docs
+
+
+def _tokenised(nlp: Any, doc: Document) -> Any:
+    """The body as tokens, with a sentence break after a dateline prefix.
+
+    The parser keeps preset boundaries, so "NAIROBI (Reuters) -" stays out of the
+    first sentence instead of becoming its subject.
+    """
+    tokens = nlp.make_doc(doc.body)
+    if doc.lead:
+        for token in tokens:
+            if token.idx >= doc.lead:
+                if token.i > 0:
+                    token.is_sent_start = True
+                break
+    return tokens

@@ -10,7 +10,7 @@ from __future__ import annotations
 from newsledger.clean.blocks import Block, make_block
 from newsledger.document import Document
 from newsledger.metadata import dates, htmlmeta, language, outlet, title
-from newsledger.metadata.dateline import dateline
+from newsledger.metadata.dateline import dateline, prefix_end
 from newsledger.metadata.page import view
 
 
@@ -21,6 +21,7 @@ def extract(doc: Document) -> Document:
     given = doc.given or {}
     found = dateline(v.lead)
     doc.dateline = found.place if found else None
+    doc.lead = prefix_end(doc.body) if found else 0
     doc.title = _given_str(given, "title") or html.title or title.title(v.header, v.body)
     doc.published = (
         dates.normalise_given(given.get("published"))

@@ -103,3 +103,18 @@ def dateline(lead: list[Block]) -> Dateline | None:
         if found := find(block.text):
             return found
     return None
+
+
+def prefix_end(body: str) -> int:
+    """Where the article's own words start when the body opens with a dateline.
+
+    "NAIROBI, July 12 (Reuters) - Kenyan President ..." → the offset of "Kenyan":
+    the parser should not read the place as the subject of the first sentence.
+    """
+    first = body.lstrip()
+    offset = len(body) - len(first)
+    line = first.split("\n", 1)[0]
+    m = _pattern().match(line)
+    if not m or find(line) is None:
+        return 0
+    return offset + m.start("rest")
