@@ -72,3 +72,30 @@ def test_unnamed_political_actors(sentence, phrase, sector, country):
     actor = by_alias(doc, phrase)
     assert actor.sector == sector
     assert actor.country == country
+
+
+def test_a_long_name_split_by_ner_reads_as_one_person():
+    from newsledger import nlp
+    from newsledger.document import Document
+    from newsledger.entities import find
+
+    body = (
+        "Party Secretary General Mirza Fakhrul Islam Alamgir told a rally that police raided homes."
+    )
+    doc = Document("t.txt", b"", "text", text=body, body=body, language="en")
+    find(nlp.annotate([doc])[0])
+    people = [e.name for e in doc.entities if e.type == "PERSON"]
+    assert people == ["Mirza Fakhrul Islam Alamgir"]
+
+
+def test_the_dateline_place_is_a_place_whatever_ner_says():
+    from newsledger import nlp
+    from newsledger.document import Document
+    from newsledger.entities import find
+
+    body = "KELDOR (Wire) — The council approved the budget on Monday."
+    doc = Document("t.txt", b"", "text", text=body, body=body, language="en")
+    doc.lead = body.index("The council")
+    find(nlp.annotate([doc])[0])
+    keldor = next(e for e in doc.entities if e.name.upper() == "KELDOR")
+    assert keldor.type == "GPE"

@@ -17,7 +17,7 @@ def find(doc: Document) -> Document:
     if doc.nlp is None:
         return doc
     sdoc = doc.nlp
-    named = mentions.named(sdoc)
+    named = mentions.named(sdoc, doc.lead)
     persons = [m for m in named if m.label == "PERSON"]
     titled = titles.titled_people(sdoc, persons, named)
     roles: dict[int, Role | None] = {}

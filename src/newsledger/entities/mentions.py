@@ -27,10 +27,11 @@ LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "LAW"}
 _POSSESSIVE = ("'s", "’s", "'", "’")
 
 
-def named(sdoc) -> list[Mention]:
+def named(sdoc, lead: int = 0) -> list[Mention]:
+    """Named mentions; `lead` is where the dateline ends: what stands before it is a place."""
     out: list[Mention] = []
     taken: set[int] = set()
-    for ent in sdoc.ents:
+    for ent in _joined_people(sdoc):
         if ent.label_ not in LABELS:
             continue
         for start, end in _split_lists(ent):
@@ -43,7 +44,28 @@ def named(sdoc) -> list[Mention]:
     out = _acronym_expansions(sdoc, out)
     out = _country_prefixed(sdoc, sorted(out, key=lambda m: m.start))
     out = _people_of_country(sdoc, sorted(out, key=lambda m: m.start))
+    for m in out:
+        if m.end <= lead and m.label in {"ORG", "PERSON", "NORP"}:
+            m.label = "GPE"  # "ANKARA (AP) —": a dateline names the place filed from
     return sorted(out, key=lambda m: m.start)
+
+
+def _joined_people(sdoc) -> list:
+    """NER entities, with two PERSON spans that touch read as one name.
+
+    The small model splits long names ("Mirza Fakhrul" + "Islam Alamgir"); two
+    people are never written side by side without a comma or "and" between them.
+    """
+    from spacy.tokens import Span
+
+    out: list = []
+    for ent in sdoc.ents:
+        prev = out[-1] if out else None
+        if prev is not None and prev.label_ == ent.label_ == "PERSON" and prev.end == ent.start:
+            out[-1] = Span(sdoc, prev.start, ent.end, label="PERSON")
+        else:
+            out.append(ent)
+    return out
 
 
 def _people_of_country(sdoc, found: list[Mention]) -> list[Mention]:
