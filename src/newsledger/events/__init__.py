@@ -30,6 +30,7 @@ def extract(doc: Document) -> Document:
     events: list[Event] = []
     implicit: list[int | None] = []
     carry: dict[int, str] = {}
+    quotes: dict[int, dict] = {}
     for index, sent in enumerate(segments(doc.nlp)):
         para = doc.body.count("\n", 0, sent.start_char)
         start = len(events)
@@ -41,8 +42,40 @@ def extract(doc: Document) -> Document:
             )
             del events[start:], implicit[start:]
         _carry_sources(events[start:], para, carry, sent)
+        _carry_quotes(events[start:], para, quotes, sent, args)
     doc.events = dedup.merge(events, implicit)
     return doc
+
+
+QUOTES = '"“”«»'  # double quotes only: a single one is an apostrophe as often as not
+
+
+def _carry_quotes(events: list[Event], para: int, quotes: dict, sent, args: Arguments) -> None:
+    """Quoted speech runs over several sentences: '"We will not meet them. They lied,"
+    the minister said.' Every quoted sentence of the paragraph is the speaker's."""
+    text = sent.text.strip()
+    if not text or (text[0] not in QUOTES and text[-1] not in QUOTES and '," ' not in text):
+        return
+    speaker = next(
+        (
+            source(args, speaker_of(t))
+            for t in sent
+            if t.lemma_.lower() in words("quote_verbs") and speaker_of(t) is not None
+        ),
+        None,
+    )
+    waiting = quotes.setdefault(para, {"speaker": None, "events": []})
+    if speaker:
+        waiting["speaker"] = speaker
+        for ev in waiting["events"]:
+            ev.attributed_to = speaker
+        waiting["events"] = []
+    for ev in events:
+        if ev.attributed_to == "outlet" or (ev.attributed_to in ev.actor and not speaker):
+            if waiting["speaker"]:
+                ev.attributed_to = waiting["speaker"]
+            elif text[0] in QUOTES:
+                waiting["events"].append(ev)
 
 
 def _sentence(doc: Document, args: Arguments, sent, index: int, events: list, implicit: list):
@@ -60,6 +93,14 @@ def _sentence(doc: Document, args: Arguments, sent, index: int, events: list, im
         if acc.clause.i in made:
             continue  # "X said Y attacked Z": the attack is the event, X its source
         ev = _accusation(doc, args, acc, sent)
+        if ev is not None:
+            events.append(ev)
+            implicit.append(index)
+    for demand in accusations.find_demands(sent, explicit):
+        if demand.clause.i in made:
+            continue
+        recipients = accusations.demanded_tokens(demand)
+        ev = _speech_act(doc, args, demand, sent, "REQUEST", None, recipients)
         if ev is not None:
             events.append(ev)
             implicit.append(index)
@@ -86,29 +127,23 @@ def _span(sent) -> Span:
 
 def _event(doc: Document, args: Arguments, trig, sent) -> Event | None:
     actor_toks, recipient_toks = frames.arguments(trig)
+    head = trig.governor if trig.governor is not None else trig.token
+    if _not_an_event(trig, head, actor_toks, recipient_toks):
+        return None
+    mark = args.checkpoint()
     actor = _ids(args, actor_toks, create=True)
     recipient = [r for r in _ids(args, recipient_toks, create=True, wide=True) if r not in actor]
     if trig.category != "CONSULT":
         extra = frames.deep_recipients(trig, set(actor_toks))
         recipient += [r for r in _ids(args, extra, create=True) if r not in actor + recipient]
-    if trig.category == "CONSULT" and recipient_toks and all(map(_press, recipient_toks)):
-        return None  # talking to reporters is how news is made, not a consultation
-    if trig.category == "CONSULT" and any(_armed(t) for t in actor_toks):
-        return None  # "troops arrived in X" is a deployment, not a visit
     if not actor or (trig.entry.needs_recipient and not recipient):
-        return None
-    head = trig.governor if trig.governor is not None else trig.token
-    if _speculative(head):
+        args.rollback(mark)  # no actor, no event: PLOVER codes who did what
         return None
     attributed, chain = attribute(args, head, sent)
     mode = modality.aux_mode(trig, under_speech=bool(chain))
     category = modality.recode(trig.category, mode, trig)
-    if (
-        mode
-        and trig.category in modality.MATERIAL_CONFLICT
-        and attributed not in (*actor, "outlet", "sources")
-        and accusations.cue_in(head)
-    ):
+    if _alleged_plan(trig, head, mode, attributed, actor):
+        args.rollback(mark)
         return None  # "X said Y plans to assassinate Z": X's allegation, not Y's threat
     if trig.denied_by is not None and attributed == "outlet":
         attributed = source(args, speaker_of(trig.denied_by)) or attributed
@@ -132,8 +167,35 @@ def _event(doc: Document, args: Arguments, trig, sent) -> Event | None:
     )
 
 
+def _alleged_plan(trig, head, mode, attributed, actor: list[str]) -> bool:
+    """Someone else's claim that the actor intends violence: coded as the claimant's
+    accusation (accusations.py), not as a threat the actor never made."""
+    if not mode or trig.category not in modality.MATERIAL_CONFLICT:
+        return False
+    return attributed not in (*actor, "outlet", "sources") and accusations.cue_in(head)
+
+
+def _not_an_event(trig, head, actor_toks: list, recipient_toks: list) -> bool:
+    """Triggers whose words do not report an event (each case says why)."""
+    if trig.category == "CONSULT" and recipient_toks and all(map(_press, recipient_toks)):
+        return True  # talking to reporters is how news is made, not a consultation
+    if trig.category == "CONSULT" and any(_armed(t) for t in actor_toks):
+        return True  # "troops arrived in X" is a deployment, not a visit
+    # "if the government does not make an offer", "declined to comment", "amid speculation"
+    return _conditional_clause(trig) or _no_comment(trig) or _speculative(head)
+
+
 def _accusation(doc: Document, args: Arguments, acc, sent) -> Event | None:
-    speaker = speaker_of(acc.verb)
+    recipients = accusations.accused_tokens(acc)
+    return _speech_act(doc, args, acc, sent, "ACCUSE", "allege", recipients)
+
+
+def _speech_act(doc: Document, args: Arguments, act, sent, etype, mode, recipients) -> Event | None:
+    """An event a speaker makes by saying something: an accusation or a demand.
+
+    `act` is an accusations.Accusation or .Demand (speech verb, reported clause, cue).
+    """
+    speaker = speaker_of(act.verb)
     if speaker is None:
         return None
     if source(args, speaker) == "sources" or _press(speaker) or _reporter(speaker):
@@ -141,22 +203,20 @@ def _accusation(doc: Document, args: Arguments, acc, sent) -> Event | None:
     actor = args.reach(speaker, create=True)
     if not actor:
         return None
-    recipient = [
-        r for r in _ids(args, accusations.accused_tokens(acc), create=True) if r not in actor
-    ]
-    attributed, chain = attribute(args, acc.verb, sent, speaker_token=speaker)
+    recipient = [r for r in _ids(args, recipients, create=True) if r not in actor]
+    attributed, chain = attribute(args, act.verb, sent, speaker_token=speaker)
     return Event(
-        type="ACCUSE",
+        type=etype,
         actor=actor,
         recipient=recipient,
-        mode="allege",
+        mode=mode,
         contexts=contexts(sent.text),
-        date=event_date([acc.verb], doc.published, sent),
-        location=location(args, [acc.clause]),
+        date=event_date([act.verb], doc.published, sent),
+        location=location(args, [act.clause]),
         attributed_to=attributed,
-        certainty=certainty(acc.verb, [acc.verb, *chain]),
+        certainty=certainty(act.verb, [act.verb, *chain]),
         evidence=[_span(sent)],
-        trigger=acc.cue.text,
+        trigger=act.cue.text,
     )
 
 
@@ -186,6 +246,29 @@ def _reporter(token) -> bool:
     if token.ent_type_ in ("PERSON", "GPE", "NORP") or token.pos_ == "PRON":
         return False
     return token.lemma_.lower() in words("reporter_nouns")
+
+
+def _conditional_clause(trig) -> bool:
+    """The trigger states a condition ("if X does not ..."), not an event."""
+    tok = trig.governor if trig.governor is not None else trig.token
+    for node in [tok, *list(tok.ancestors)[:2]]:
+        if node.dep_ == "advcl" and any(
+            c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether", "until", "once")
+            for c in node.children
+        ):
+            return True
+        if node.dep_ not in ("xcomp", "conj", "advcl"):
+            break
+    return False
+
+
+def _no_comment(trig) -> bool:
+    if trig.category != "REJECT":
+        return False
+    return any(
+        c.dep_ == "xcomp" and c.lemma_.lower() in words("no_comment_verbs")
+        for c in trig.token.children
+    )
 
 
 def _armed(token) -> bool:

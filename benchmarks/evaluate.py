@@ -1,0 +1,84 @@
+"""`make eval`: score the event coder on the seeds and on PLOVER's gold sentences.
+
+Ingests each corpus with the real CLI into a fresh database, exports it, and runs
+the shared scorer (../shared/eval/score.py) on the export, printing its tables.
+Usage: python benchmarks/evaluate.py [--only seeds|gsr] [--verbose] [--keep DIR]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = Path(ROOT.parent / "shared")
+SEEDS = SHARED / "corpus" / "seeds"
+SCORER = SHARED / "eval" / "score.py"
+GSR_TOOL = SHARED / "eval" / "plover_gsr" / "gsr_to_gold.py"
+
+
+def run(cmd: list[str], **kwargs) -> subprocess.CompletedProcess:
+    done = subprocess.run(cmd, text=True, capture_output=True, **kwargs)
+    if done.returncode != 0:
+        sys.exit(f"{' '.join(map(str, cmd[:4]))}: failed\n{done.stderr.strip()[-2000:]}")
+    return done
+
+
+def corpus(gold_dir: Path, work: Path, name: str) -> tuple[Path, Path]:
+    """Copy the documents (not the gold files) of `gold_dir` into a folder to ingest."""
+    docs = work / name
+    docs.mkdir(parents=True, exist_ok=True)
+    for path in sorted(gold_dir.iterdir()):
+        if path.is_file() and not path.name.endswith(".gold.json"):
+            shutil.copy(path, docs / path.name)
+    return docs, gold_dir
+
+
+def score(name: str, gold_dir: Path, docs: Path, work: Path, verbose: bool) -> dict:
+    db, out = work / f"{name}.db", work / f"{name}.jsonl"
+    cli = [sys.executable, "-m", "newsledger"]
+    for stale in work.glob(f"{name}.db*"):
+        stale.unlink()
+    run([*cli, "ingest", str(docs), "--db", str(db), "--quiet"])
+    run([*cli, "export", "--db", str(db), "-o", str(out)])
+    args = [sys.executable, str(SCORER), str(gold_dir), str(out)]
+    table = run([*args, "--verbose"] if verbose else args).stdout
+    totals = json.loads(run([*args, "--json"]).stdout)
+    print(f"## {name}\n{table}")
+    return totals
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--only", choices=["seeds", "gsr"])
+    ap.add_argument("--verbose", action="store_true", help="list every miss and false positive")
+    ap.add_argument("--keep", type=Path, help="work folder to keep (default: a temporary one)")
+    opts = ap.parse_args()
+    if not SCORER.exists():
+        sys.exit(f"{SCORER}: not found (the shared evaluation folder is needed)")
+    work = opts.keep or Path(tempfile.mkdtemp(prefix="newsledger-eval-"))
+    work.mkdir(parents=True, exist_ok=True)
+    summary = {}
+    if opts.only in (None, "seeds"):
+        docs, gold = corpus(SEEDS, work, "seeds")
+        summary["seeds"] = score("seeds", gold, docs, work, opts.verbose)
+    if opts.only in (None, "gsr"):
+        gold = work / "gsr-gold"
+        run([sys.executable, str(GSR_TOOL), str(gold)])
+        docs, gold = corpus(gold, work, "gsr")
+        summary["gsr"] = score("gsr", gold, docs, work, opts.verbose)
+    keys = ["event_precision", "event_recall", "event_f1", "attribution", "event_duplicates"]
+    print("corpus  " + "  ".join(f"{k:>17}" for k in keys))
+    for name, totals in summary.items():
+        print(f"{name:<7} " + "  ".join(f"{totals.get(k)!s:>17}" for k in keys))
+    if not opts.keep:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()

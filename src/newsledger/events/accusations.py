@@ -1,0 +1,181 @@
+"""Implicit speech acts: what a reported clause says makes the speaker's act.
+
+"X told Y that freedom of expression has been banned in Z" codes as ACCUSE by X
+against Z: the cue words (violations, torture, banned, behind the attacks ...) live
+in data/events/cues.toml. "X told Y that elections should be held" or "... are the
+only solution" codes as REQUEST by X (a demand), aimed at the clause's subject or,
+failing that, at the person told.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from newsledger.events.lexicon import actor_noun_types, words
+
+CLAUSE_DEPS = ("ccomp", "parataxis", "dobj", "xcomp", "advcl")
+
+
+@dataclass
+class Accusation:
+    verb: object  # the speech verb
+    clause: object  # head of the reported clause
+    cue: object  # the cue token
+
+
+def find(sent, explicit: set[int]) -> list[Accusation]:
+    """Speech verbs in `sent` whose reported clause states wrongdoing."""
+    out = []
+    for verb in sent:
+        lemma = verb.lemma_.lower()
+        if lemma not in words("speech_verbs") or verb.pos_ not in ("VERB", "AUX"):
+            continue
+        if verb.i in explicit or any(c.dep_ == "neg" for c in verb.children):
+            continue
+        if lemma in words("neutral_report_verbs"):
+            continue  # "police reported", "sources confirmed": a report, not a charge
+        for clause in _clauses(verb):
+            if clause.dep_ == "advcl" and not any(c.dep_ == "mark" for c in clause.children):
+                continue
+            cue = _cue(clause)
+            if cue is not None:
+                out.append(Accusation(verb, clause, cue))
+                break
+    return out
+
+
+def _clauses(verb) -> list:
+    """What a speech verb reports: its clause, object, or "about"/"over" phrase."""
+    out = []
+    for child in verb.children:
+        if child.dep_ in CLAUSE_DEPS:
+            out.append(child)
+        elif child.dep_ == "prep" and child.lower_ in ("about", "over", "regarding", "on", "to"):
+            out.extend(g for g in child.children if g.dep_ == "pobj")
+    return out
+
+
+def cue_in(clause) -> bool:
+    """True when the clause headed by `clause` states wrongdoing."""
+    return _cue(clause) is not None
+
+
+def _cue(clause):
+    cues = words("accusation_cues")
+    negated_cues = words("negated_accusation_cues")
+    tokens = list(clause.subtree)
+    text = " ".join(t.lemma_.lower() for t in tokens)
+    for tok in tokens:
+        lemma = tok.lemma_.lower()
+        if lemma in negated_cues and any(c.dep_ == "neg" for c in tok.children):
+            return tok
+        if lemma in cues and lemma not in negated_cues:
+            return tok
+    for phrase in (p for p in cues if " " in p and p in text):
+        first, second = phrase.split()[:2]
+        for tok in tokens:
+            nxt = tok.nbor() if tok.i + 1 < len(tok.doc) else None
+            if tok.lemma_.lower() == first and nxt is not None and nxt.lemma_.lower() == second:
+                return nxt  # the head of "death squad" is "squad"
+        return clause
+    return None
+
+
+def _cue_subject(cue) -> list:
+    """The subject of the verb nearest the cue: "the agency has set up a death squad"."""
+    tok = cue
+    while tok.pos_ not in ("VERB", "AUX") and tok.head.i != tok.i:
+        tok = tok.head
+    return [
+        c
+        for c in tok.children
+        if c.dep_ == "nsubj" and c.pos_ in ("PROPN", "NOUN") and not _own_side(c)
+    ]
+
+
+def _own_side(token) -> bool:
+    """ "his country", "our government": the speaker's own side is not the accused."""
+    return any(g.dep_ == "poss" and g.pos_ == "PRON" for g in token.children)
+
+
+def accused_tokens(acc: Accusation) -> list:
+    """Who the clause accuses: its agent-like subject, else where the wrong happened."""
+    clause = acc.clause
+    out = []
+    for child in clause.children:
+        if child.dep_ in ("nsubj", "attr") and child.pos_ in ("NOUN", "PROPN", "PRON"):
+            out += [] if _own_side(child) else [child]
+        if child.dep_ == "agent":
+            out.extend(g for g in child.children if g.dep_ == "pobj")
+    if not any(t.ent_type_ for o in out for t in o.subtree):
+        out.extend(_cue_subject(acc.cue))
+    if not out and clause.dep_ == "dobj":
+        out.append(clause)
+    for child in clause.children:
+        if child.dep_ == "prep" and child.lower_ in ("in", "by", "against"):
+            out.extend(
+                g
+                for g in child.children
+                if g.dep_ == "pobj" and g.ent_type_ in ("GPE", "ORG", "NORP")
+            )
+    return out
+
+
+@dataclass
+class Demand:
+    verb: object  # the speech verb
+    clause: object  # head of the reported clause
+    cue: object  # the modal or cue word
+
+
+def find_demands(sent, explicit: set[int]) -> list[Demand]:
+    """Speech verbs in `sent` whose reported clause says what someone must do."""
+    out = []
+    for verb in sent:
+        if verb.lemma_.lower() not in words("pure_speech_verbs") or verb.i in explicit:
+            continue
+        if verb.pos_ not in ("VERB", "AUX") or any(c.dep_ == "neg" for c in verb.children):
+            continue
+        for clause in verb.children:
+            if clause.dep_ not in ("ccomp", "parataxis"):
+                continue
+            cue = _demand_cue(clause)
+            if cue is not None:
+                out.append(Demand(verb, clause, cue))
+                break
+    return out
+
+
+def _demand_cue(clause):
+    for child in clause.children:
+        if child.dep_ == "aux" and child.lower_ in words("obligation_words"):
+            return child
+    if clause.lemma_.lower() in ("need", "have") and any(
+        c.dep_ == "xcomp" for c in clause.children
+    ):
+        return clause  # "X needs to go", "Y has to step down"
+    text = " ".join(t.lower_ for t in clause.subtree)
+    for phrase in words("demand_phrases"):
+        if phrase in text:
+            return clause
+    return None
+
+
+def demanded_tokens(demand: Demand) -> list:
+    """Who must act: the clause's agent-like subject, else the person the speaker told."""
+    subj = [
+        c
+        for c in demand.clause.children
+        if c.dep_ == "nsubj" and c.pos_ in ("PROPN", "NOUN") and not _abstract(c)
+    ]
+    if subj:
+        return subj
+    return [c for c in demand.verb.children if c.dep_ in ("dobj", "dative")]
+
+
+def _abstract(token) -> bool:
+    return (
+        token.ent_type_ == ""
+        and token.pos_ == "NOUN"
+        and token.lemma_.lower() not in actor_noun_types()
+    )

@@ -1,0 +1,200 @@
+"""Argument frames: which tokens of the parse are the actor and the recipient."""
+
+from __future__ import annotations
+
+from newsledger.events.lexicon import actor_noun_types, recipient_preps, words
+from newsledger.events.triggers import Trigger
+
+STATEMENT_NOUNS = {"declaration", "statement", "resolution", "communique", "appeal", "letter"}
+
+OBJECT_CONTROL = {
+    "urge", "ask", "order", "force", "persuade", "invite", "allow", "tell", "call", "press",
+    "encourage", "request", "instruct", "direct", "compel", "pressure", "help", "enable",
+    "appeal", "push", "want", "expect", "advise", "require", "implore", "beg",
+}  # fmt: skip
+
+
+def subject_of(verb, depth: int = 0) -> tuple[list, list]:
+    """(actor tokens, patient tokens) of a verb: subject, or agent when passive."""
+    actors, patients = [], []
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "csubj"):
+            actors.append(child)
+        elif child.dep_ == "nsubjpass":
+            patients.append(child)
+        elif child.dep_ == "agent":
+            actors.extend(g for g in child.children if g.dep_ == "pobj")
+    if actors or patients or depth > 4:
+        return actors, patients
+    head = verb.head
+    if head.i == verb.i:
+        return [], []
+    if verb.dep_ == "relcl":
+        return [head], []
+    if verb.dep_ == "xcomp":
+        if head.lemma_.lower() in OBJECT_CONTROL:
+            objs = [c for c in head.children if c.dep_ in ("dobj", "dative")]
+            objs += [
+                g
+                for c in head.children
+                if c.dep_ == "prep" and c.lower_ in ("on", "upon", "to")
+                for g in c.children
+                if g.dep_ == "pobj"
+            ]
+            if objs:
+                return objs, []
+        return subject_of(head, depth + 1)
+    if (
+        verb.tag_ == "VBN"
+        and verb.dep_ != "conj"
+        and not any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children)
+    ):
+        return [], []  # "..., tortured in custody": a passive participle names no agent
+    if verb.dep_ in ("conj", "advcl", "acomp"):
+        return subject_of(head, depth + 1)
+    if verb.dep_ == "pcomp" and head.dep_ == "prep":
+        return subject_of(head.head, depth + 1)
+    if verb.dep_ == "acl" and verb.tag_ == "VBG":
+        if head.lemma_.lower() in words("message_nouns") | STATEMENT_NOUNS:
+            return subject_of(head.head, depth + 1)  # "issued a statement demanding ..."
+        return [head], []
+    return [], []
+
+
+STATIVE = {
+    "opposed", "committed", "prepared", "determined", "willing", "ready", "resolved",
+    "dedicated", "devoted", "inclined", "disposed", "obliged",
+}  # fmt: skip
+
+
+def _pobjs(prep) -> list:
+    return [g for g in prep.children if g.dep_ == "pobj"]
+
+
+def objects_of(tok, preps: set[str]) -> list:
+    """Direct/dative objects and objects of the frame's prepositions."""
+    out = []
+    for child in tok.children:
+        if child.dep_ in ("dobj", "dative", "iobj"):
+            out.extend(_pobjs(child) if child.pos_ == "ADP" else [child])
+        elif child.dep_ in ("advmod", "npadvmod") and child.pos_ == "PROPN" and not child.ent_type_:
+            out.append(child)  # a name the parser took for an adverb: "accused Solmere of"
+        elif child.dep_ == "prep" and child.lower_ in preps:
+            out.extend(_pobjs(child))
+        elif child.dep_ == "prt":
+            for prep in child.children:
+                if prep.dep_ == "prep":
+                    out.extend(_pobjs(prep))
+    return out
+
+
+def arguments(trig: Trigger) -> tuple[list, list]:
+    """(actor tokens, recipient tokens) for a trigger."""
+    preps = set(recipient_preps(trig.category)) | set(trig.entry.extra)
+    token = trig.token
+    if trig.kind == "standalone":
+        return _standalone(token, preps)
+    gov = trig.governor if trig.governor is not None else token
+    actors, patients = subject_of(gov)
+    if not actors and patients and token.lower_ in STATIVE:
+        actors, patients = patients, []  # "is opposed to", "is committed to"
+    recipients = list(patients)
+    recipients += objects_of(token, preps)
+    if gov.i != token.i:
+        recipients += objects_of(gov, preps - {"in", "at"})
+        recipients = [r for r in recipients if r.i != token.i]
+    for tok in {token, gov}:
+        for child in tok.children:
+            if child.dep_ in ("xcomp", "acl") and child.pos_ == "VERB":
+                recipients += objects_of(child, {"to", "against", "on", "with"})
+    if trig.inner is not None:  # "travelled to X to meet Y", "vowed to attack Y"
+        inner = trig.inner
+        recipients += objects_of(inner.token, set(recipient_preps(inner.category)))
+    if trig.demanded is not None:
+        recipients += [c for c in trig.demanded.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if trig.category in ("THREATEN", "AGREE", "REJECT") or trig.inner is not None:
+        recipients += _condition_subjects(token, gov)
+    if trig.category == "REQUEST":
+        for child in token.children:
+            if child.dep_ == "ccomp":
+                recipients += [c for c in child.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return actors, recipients
+
+
+def _condition_subjects(*heads) -> list:
+    """ "... unless Baghdad accepts": whoever must meet the condition is the target."""
+    out = []
+    for head in heads:
+        for clause in head.children:
+            if clause.dep_ == "advcl" and any(
+                m.dep_ == "mark" and m.lower_ in ("unless", "if") for m in clause.children
+            ):
+                out += [c for c in clause.children if c.dep_ == "nsubj" and c.pos_ != "PRON"]
+    return out
+
+
+def _standalone(token, preps: set[str]) -> tuple[list, list]:
+    actors, recipients = [], []
+    for child in token.children:
+        if child.dep_ == "poss" or (
+            child.dep_ in ("amod", "compound") and child.ent_type_ in ("NORP", "GPE", "ORG")
+        ):
+            actors.append(child)
+        elif (
+            child.dep_ == "agent"
+            or (child.dep_ == "prep" and child.lower_ == "by")
+            or child.dep_ == "prep"
+            and child.lower_ in ("between", "among")
+            or child.dep_ == "prep"
+            and child.lower_ == "of"
+            and not actors
+        ):
+            actors.extend(_pobjs(child))
+        elif child.dep_ == "prep" and child.lower_ in preps:
+            recipients.extend(_pobjs(child))
+    return actors, recipients
+
+
+ACTOR_TYPES = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"}
+DEEP_DEPS = {"dobj", "dative", "xcomp", "prep", "acl", "attr", "oprd", "ccomp"}
+
+
+def deep_recipients(trig: Trigger, actors: set) -> list:
+    """Named tokens deeper in the event's clause: "threatened action against X",
+    "cut off electricity to X". Reported clauses and relative clauses stay out."""
+    roots = [trig.token]
+    if trig.governor is not None and trig.governor.i != trig.token.i:
+        roots.append(trig.governor)
+    if trig.inner is not None:
+        roots.append(trig.inner.token)
+    if trig.demanded is not None:
+        roots.append(trig.demanded)
+    out, seen = [], set()
+    stack = [c for r in roots for c in r.children if _deep_child(c, r, trig.category)]
+    while stack:
+        tok = stack.pop()
+        if tok.i in seen or tok in actors:
+            continue
+        seen.add(tok.i)
+        if tok.ent_type_ in ACTOR_TYPES and tok.pos_ in ("PROPN", "NOUN", "ADJ"):
+            out.append(tok)
+        elif tok.pos_ == "NOUN" and tok.lemma_.lower() in actor_noun_types():
+            out.append(tok)  # "disperse fundamentalist demonstrators"
+        stack.extend(
+            c
+            for c in tok.children
+            if c.dep_ not in ("relcl", "advcl", "parataxis", "ccomp") or _infinitive(c)
+        )
+    return out
+
+
+def _infinitive(tok) -> bool:
+    return tok.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+
+
+def _deep_child(child, root, category: str) -> bool:
+    if child.dep_ == "ccomp":  # "demanded that X ...", "warned that X ..."
+        return category in ("REQUEST", "THREATEN")
+    if child.dep_ == "advcl":
+        return _infinitive(child)
+    return child.dep_ in DEEP_DEPS

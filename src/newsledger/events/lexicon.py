@@ -1,0 +1,94 @@
+"""The event vocabularies, loaded once from data/events/*.toml.
+
+Data, not code: a linguist extends the lexicon by editing TOML, and every rule in
+this package reads its words from here.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import Any
+
+PLOVER = (
+    "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
+    "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
+)  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One trigger: the words that select a PLOVER category, with its mode."""
+
+    category: str
+    pos: str  # "verb" | "noun" | "adj"
+    words: tuple[str, ...]
+    mode: str | None = None
+    needs_recipient: bool = False
+
+    @property
+    def extra(self) -> tuple[str, ...]:
+        return self.words[1:]
+
+
+def _load(name: str) -> dict[str, Any]:
+    path = resources.files("newsledger") / "data" / "events" / name
+    with path.open("rb") as fh:
+        return tomllib.load(fh)
+
+
+def _parse(category: str, pos: str, text: str) -> Entry:
+    words, mode, needs = [], None, False
+    for part in text.split():
+        if part.startswith("@"):
+            mode = part[1:] or None
+        elif part == "!":
+            needs = True
+        else:
+            words.append(part.lower())
+    return Entry(category, pos, tuple(words), mode, needs)
+
+
+@cache
+def triggers() -> dict[tuple[str, str], list[Entry]]:
+    """Entries indexed by (pos, word): every word of a noun entry may be its head."""
+    index: dict[tuple[str, str], list[Entry]] = {}
+    for category, table in _load("triggers.toml").items():
+        if category not in PLOVER:
+            raise ValueError(f"triggers.toml: {category} is not a PLOVER category")
+        for field, pos in (("verbs", "verb"), ("nouns", "noun"), ("adjectives", "adj")):
+            for text in table.get(field, []):
+                entry = _parse(category, pos, text)
+                heads = entry.words[:1] if pos != "noun" else entry.words
+                for head in heads:
+                    index.setdefault((pos, head), []).append(entry)
+    for entries in index.values():
+        entries.sort(key=lambda e: -len(e.words))
+    return index
+
+
+@cache
+def recipient_preps(category: str) -> frozenset[str]:
+    return frozenset(_load("triggers.toml")[category].get("recipient_preps", []))
+
+
+@cache
+def cues() -> dict[str, Any]:
+    return _load("cues.toml")
+
+
+@cache
+def words(name: str) -> frozenset[str]:
+    """A cue list from cues.toml as a set."""
+    return frozenset(cues()[name])
+
+
+@cache
+def actor_noun_types() -> dict[str, str]:
+    out: dict[str, str] = {}
+    for etype, nouns in cues()["actor_nouns"].items():
+        for noun in nouns:
+            out.setdefault(noun, etype)
+    return out

@@ -1,0 +1,318 @@
+"""What: find the words in a sentence that select a PLOVER category.
+
+A verb decides its own category unless it is a light verb carrying an event noun
+("held talks", "expressed concern"); nouns also fire in fixed prepositional phrases
+("in support of") and, for meetings, on their own ("Ali's meeting with Bo").
+A trigger governed by another trigger through an infinitive ("agreed to set up",
+"threatened to attack") is absorbed by it: the governing verb names the event.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from newsledger.events.lexicon import Entry, cues, triggers, words
+
+FORCEFUL = {"ASSAULT", "PROTEST", "COERCE", "MOBILIZE", "SANCTION"}
+MATERIAL = {"AID", "RETREAT", "COOPERATE", "SANCTION", "COERCE", "ASSAULT", "MOBILIZE", "PROTEST"}
+
+
+@dataclass
+class Trigger:
+    token: object  # the spaCy token that carries the category
+    entry: Entry
+    governor: object  # the verb whose subject is the actor (token itself for verbs)
+    kind: str  # "verb" | "light" | "prep" | "standalone" | "adj"
+    denied_by: object = None  # the denial verb governing it ("denied meeting")
+    inner: object = None  # the trigger it absorbed ("vowed to attack": the attack)
+    demanded: object = None  # the clause of a demand ("said X must leave"): X is the recipient
+
+    @property
+    def category(self) -> str:
+        return self.entry.category
+
+
+def _keys(token) -> set[str]:
+    return {token.lemma_.lower(), token.lower_}
+
+
+def light(token) -> bool:
+    """A light verb, also when the lemmatizer stumbles ("staged" → "stag")."""
+    low = token.lower_
+    forms = {token.lemma_.lower(), low, low[:-1], low[:-2], low[:-3]}
+    return bool(forms & words("light_verbs"))
+
+
+NEAR_DEPS = {
+    "prt", "prep", "dobj", "attr", "acomp", "oprd", "compound", "amod", "pobj", "acl",
+    "nmod", "dative", "xcomp", "advmod", "npadvmod",
+}  # fmt: skip
+
+
+def _nearby(token) -> set[str]:
+    """Words hanging off `token` that can complete a phrase ("rule out", "hunger strike")."""
+    out: set[str] = set()
+    for child in token.children:
+        if child.dep_ not in NEAR_DEPS:
+            continue
+        out |= _keys(child)
+        for grand in child.children:
+            if grand.dep_ in NEAR_DEPS:
+                out |= _keys(grand)
+    return out
+
+
+def match(token, pos: str) -> Entry | None:
+    """The most specific lexicon entry for `token` as a `pos`, or None."""
+    near = None
+    for key in _keys(token):
+        for entry in triggers().get((pos, key), []):
+            rest = (
+                [w for w in entry.words if w not in _keys(token)] if pos == "noun" else entry.extra
+            )
+            if len(rest) == len(entry.words):
+                continue
+            if rest:
+                near = near if near is not None else _nearby(token)
+                if not all(w in near for w in rest):
+                    continue
+            return entry
+    return None
+
+
+def _verb_trigger(token) -> Trigger | None:
+    if token.pos_ not in ("VERB",) and not (token.pos_ == "AUX" and token.dep_ == "ROOT"):
+        return None
+    entry = match(token, "verb")
+    special = _by_object(token, entry)
+    if special is not entry:  # "called off the strike": the verb and its object decide
+        return Trigger(token, special, token, "verb") if special is not None else None
+    if light(token):
+        for child in token.children:
+            if child.dep_ in ("dobj", "attr") and match(child, "noun"):
+                return None  # the noun names the event
+    if entry is None:
+        return None
+    if entry.category in FORCEFUL and _objects(token) & words("figurative_objects"):
+        return None  # "fight corruption", "blocked the bill": no force used
+    if entry.category == "ASSAULT" and _verbal_attack(token):
+        entry = Entry("ACCUSE", "verb", entry.words, "disapprove")
+    if entry.category in MATERIAL and any(
+        c.dep_ == "dobj" and c.lemma_.lower() in words("message_nouns") for c in token.children
+    ):
+        return None
+    return Trigger(token, entry, token, "verb")
+
+
+def _verbal_attack(token) -> bool:
+    """ "attacked the government over the price rise": words, not force."""
+    if token.lemma_.lower() not in words("verbal_attack_verbs"):
+        return False
+    preps = {c.lower_ for c in token.children if c.dep_ == "prep"}
+    dobj = next((c for c in token.children if c.dep_ == "dobj"), None)
+    return bool(preps & words("verbal_attack_preps")) and dobj is not None
+
+
+def _objects(token) -> set[str]:
+    out = set()
+    for child in token.children:
+        if child.dep_ in ("dobj", "nsubjpass"):
+            out |= _keys(child)
+            out |= {g.lemma_.lower() for g in child.children if g.dep_ == "compound"}
+            for prep in child.children:  # "a state of emergency"
+                if prep.dep_ == "prep" and prep.lower_ == "of":
+                    out |= {g.lemma_.lower() for g in prep.children if g.dep_ == "pobj"}
+        elif child.dep_ == "prt":
+            out |= {g.lemma_.lower() for g in child.children if g.dep_ == "dobj"}
+    return out
+
+
+def _by_object(token, entry: Entry | None) -> Entry | None:
+    """Verbs whose category depends on their object: ending a strike concedes,
+    ending talks sanctions, accepting demands concedes, sending inspectors investigates."""
+    objs = _objects(token)
+    lemma = token.lemma_.lower()
+    phrasal = {lemma} | {f"{lemma} {c.lower_}" for c in token.children if c.dep_ == "prt"}
+    if phrasal & words("ending_verbs"):
+        if objs & words("conflict_objects"):
+            return Entry("CONCEDE", "verb", (lemma,))
+        if objs & words("cooperation_objects"):
+            return Entry("SANCTION", "verb", (lemma,), "discontinue")
+    if lemma in words("granting_verbs") and objs & words("aid_objects"):
+        return Entry("AID", "verb", (lemma,))
+    if entry is None:
+        return None
+    if entry.category == "AGREE" and objs & words("concession_objects"):
+        return Entry("CONCEDE", "verb", entry.words)
+    if entry.category in ("AID", "MOBILIZE") and objs & words("investigator_nouns"):
+        return Entry("ACCUSE", "verb", entry.words, "investigate")
+    return entry
+
+
+def _noun_trigger(token) -> Trigger | None:
+    if token.pos_ not in ("NOUN", "PROPN", "VERB"):
+        return None
+    entry = match(token, "noun")
+    if entry is None:
+        return None
+    head = token.head
+    if token.dep_ in ("dobj", "nsubjpass") and _by_object(head, None) is not None:
+        return None  # "lifted the curfew": the verb names the event
+    if token.dep_ in ("dobj", "nsubjpass", "attr", "oprd") and light(head):
+        if entry.category == "PROTEST" and _lemma_in(head, "diplomatic_light_verbs"):
+            entry = Entry("ACCUSE", "noun", entry.words, "disapprove")
+        return Trigger(token, entry, head, "light")
+    if token.dep_ == "conj" and token.head.dep_ == "dobj":
+        return None  # "held talks and discussions": one event
+    if token.dep_ == "pobj" and head.dep_ == "prep":
+        verb = head.head
+        if head.lower_ == "of" and verb.dep_ == "dobj" and light(verb.head):
+            return Trigger(token, entry, verb.head, "light")  # "launched ten days of war games"
+        if head.lower_ == "in" and _lemma_in(verb, "engage_verbs"):
+            return Trigger(token, entry, verb, "light")  # "engaged in ethnic cleansing"
+        phrases = cues()["prep_phrases"].get(head.lower_, [])
+        if any(p.split()[-1] in _keys(token) for p in phrases):
+            return Trigger(token, entry, _verb_above(head), "prep")
+    if " ".join(entry.words) in words("standalone_nouns") or any(
+        c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "by") for c in token.children
+    ):
+        return Trigger(token, entry, None, "standalone")
+    if entry.category in ("PROTEST", "ASSAULT") and any(
+        c.dep_ in ("amod", "compound", "poss") and c.ent_type_ in ("NORP", "GPE", "ORG")
+        for c in token.children
+    ):
+        return Trigger(token, entry, None, "standalone")  # "Israeli air strikes on Gaza"
+    return None
+
+
+def _lemma_in(token, name: str) -> bool:
+    low = token.lower_
+    return bool({token.lemma_.lower(), low, low[:-1], low[:-2]} & words(name))
+
+
+def _adj_trigger(token) -> Trigger | None:
+    if token.dep_ not in ("acomp", "ROOT", "ccomp", "xcomp", "conj", "amod"):
+        return None
+    if token.pos_ != "ADJ" and not (token.tag_ == "VBN" and token.dep_ == "acomp"):
+        return None
+    for key in _keys(token):
+        for entry in triggers().get(("adj", key), []):
+            has_comp = any(c.dep_ in ("xcomp", "prep") for c in token.children)
+            if has_comp:
+                return Trigger(token, entry, _verb_above(token), "adj")
+    return None
+
+
+def _verb_above(token):
+    tok = token
+    while tok.pos_ not in ("VERB", "AUX") and tok.head.i != tok.i:
+        tok = tok.head
+    return tok
+
+
+def find(sent) -> list[Trigger]:
+    """All triggers of a sentence, the absorbed ones removed."""
+    found: dict[int, Trigger] = {}
+    for token in sent:
+        trig = _verb_trigger(token) or _adj_trigger(token)
+        if trig is None and token.pos_ in ("NOUN", "PROPN"):
+            trig = _noun_trigger(token)
+        if trig is not None:
+            found[token.i] = trig
+    _apply_denials(found)
+    _apply_obligations(found)
+    return [t for t in found.values() if not _absorbed(t, found)]
+
+
+OBLIGATION = {"must", "should", "ought"}
+
+
+def _apply_obligations(found: dict[int, Trigger]) -> None:
+    """ "X said Y must do Z" is a demand by X on Y, whatever Z is."""
+    request = Entry("REQUEST", "verb", ("must",))
+    for i, trig in list(found.items()):
+        clause = trig.governor if trig.governor is not None else trig.token
+        if not any(c.dep_ == "aux" and c.lower_ in OBLIGATION for c in clause.children):
+            continue
+        speech = clause.head
+        if clause.dep_ not in ("ccomp", "parataxis") or speech.lemma_.lower() not in words(
+            "speech_verbs"
+        ):
+            continue
+        if speech.i in found:
+            continue
+        found[speech.i] = Trigger(speech, request, speech, "verb", demanded=clause)
+        del found[i]
+
+
+def _apply_denials(found: dict[int, Trigger]) -> None:
+    """ "X denied meeting Y": the meeting is the event, negated and attributed to X."""
+    for i, trig in list(found.items()):
+        if trig.token.lemma_.lower() not in words("denial_verbs"):
+            continue
+        for child in trig.token.children:
+            inner = child
+            if child.dep_ == "prep":
+                inner = next((c for c in child.children if c.dep_ == "pcomp"), child)
+            if inner.dep_ in ("xcomp", "ccomp", "pcomp", "dobj") and inner.i in found:
+                found[inner.i].denied_by = trig.token
+                del found[i]
+                break
+
+
+def _purpose(tok) -> bool:
+    """An infinitive of purpose: "staged a strike to demand ...", "rallied, calling for"."""
+    if tok.dep_ not in ("advcl", "acl", "xcomp"):
+        return False
+    return tok.tag_ == "VBG" or any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+
+
+CLAUSE_OWNERS = {"REQUEST", "AGREE", "THREATEN", "REJECT"}
+
+
+def _climb(tok, found=None):
+    """The verb governing `tok` through an infinitive or gerund, or None."""
+    if tok.dep_ == "xcomp" or (tok.dep_ == "advcl" and _purpose(tok)):
+        return tok.head
+    if tok.dep_ == "ccomp" and found is not None:
+        # "demanded that X release Y", "warned that X would attack": one event
+        head = found.get(tok.head.i)
+        if head is not None and head.category in CLAUSE_OWNERS:
+            return tok.head
+    if tok.dep_ == "pcomp" and tok.head.dep_ == "prep":
+        return tok.head.head
+    if tok.dep_ == "acl" and tok.head.pos_ in ("NOUN", "PROPN"):
+        return tok.head  # "threats to attack": the threat names the event
+    return None
+
+
+def _absorbed(trig: Trigger, found: dict[int, Trigger]) -> bool:
+    """True when a governing trigger names the event ("agreed to meet" is AGREE)."""
+    if trig.kind == "standalone":
+        return any(a.i in found and found[a.i].kind != "standalone" for a in trig.token.ancestors)
+    tok = trig.governor if trig.governor is not None else trig.token
+    for _ in range(5):
+        if tok.dep_ == "conj" and tok.head.pos_ in ("VERB", "AUX"):
+            tok = tok.head  # "urged X to drop the charges and release them": one demand
+            continue
+        head = _climb(tok, found)
+        if head is None:
+            return False
+        if head.i in found and head.i != trig.token.i:
+            found[head.i].inner = found[head.i].inner or trig
+            return True
+        owner = next(
+            (
+                t
+                for t in found.values()
+                if t.governor is not None and t.governor.i == head.i and t.token.i != trig.token.i
+            ),
+            None,
+        )
+        if owner is not None and (tok.dep_ == "xcomp" or owner.category == "PROTEST"):
+            owner.inner = owner.inner or trig
+            return True  # "held talks to ...", "staged a strike to demand ..."
+        if head.lemma_.lower() not in words("aspect_verbs"):
+            return False
+        tok = head
+    return False

@@ -1,0 +1,317 @@
+"""Events stage: categories, arguments, negation, attribution, dates, dedup, stories.
+
+Documents are built by running the real nlp and entities stages on sentences
+written for these tests.
+"""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from newsledger import entities, events, nlp
+from newsledger.document import Document
+from newsledger.events import dates, lexicon
+from newsledger.events.lexicon import PLOVER
+
+
+@pytest.fixture(scope="module")
+def parse():
+    nlp.model()
+
+    def run(text: str, published: str | None = "2024-03-13") -> Document:
+        doc = Document(source="t.txt", raw=text.encode(), kind="text", body=text)
+        doc.published = published
+        nlp.annotate([doc])
+        entities.find(doc)
+        return events.extract(doc)
+
+    return run
+
+
+def names(doc: Document, ids: list[str]) -> set[str]:
+    out = set()
+    for i in ids:
+        ent = doc.entity(i)
+        out |= {ent.name, *ent.aliases} if ent else {i}
+    return out
+
+
+def only(doc: Document, etype: str):
+    found = [e for e in doc.events if e.type == etype]
+    assert len(found) == 1, [(e.type, e.actor, e.recipient) for e in doc.events]
+    return found[0]
+
+
+# --- categories and arguments ------------------------------------------------------
+def test_compound_actors_meet(parse):
+    doc = parse("Peru and Bolivia held talks in Lima on the border dispute.")
+    ev = only(doc, "CONSULT")
+    assert {"Peru", "Bolivia"} <= names(doc, ev.actor + ev.recipient)
+    assert ev.location == "Lima"
+
+
+def test_recipient_of_urged(parse):
+    doc = parse("The Chilean foreign minister urged Argentina to reopen the border crossing.")
+    ev = only(doc, "REQUEST")
+    assert "Argentina" in names(doc, ev.recipient)
+
+
+def test_passive_agent_is_actor(parse):
+    doc = parse("The convoy of Bolivia was attacked by Peruvian troops near the border.")
+    ev = only(doc, "ASSAULT")
+    assert any("Peruvian" in n for n in names(doc, ev.actor))
+
+
+def test_only_plover_categories_in_lexicon():
+    cats = {e.category for entries in lexicon.triggers().values() for e in entries}
+    assert cats <= set(PLOVER)
+    assert sum(len(v) for v in lexicon.triggers().values()) > 500
+
+
+# --- negation and modality ---------------------------------------------------------
+def test_negated_verb_keeps_its_type(parse):
+    doc = parse("Peru did not meet the Bolivian delegation in Lima.")
+    ev = only(doc, "CONSULT")
+    assert ev.negated
+
+
+def test_denial_is_negated_and_attributed_to_the_denier(parse):
+    doc = parse("Senator Mark Ruiz denied meeting the Iranian ambassador in Geneva.")
+    ev = only(doc, "CONSULT")
+    assert ev.negated
+    assert "Mark Ruiz" in names(doc, [ev.attributed_to])
+
+
+def test_ruled_out_is_a_rejection_not_a_negation(parse):
+    doc = parse("Finance Minister Laura Bell ruled out talks with the striking unions.")
+    ev = only(doc, "REJECT")
+    assert not ev.negated
+
+
+def test_future_meeting_is_agree_with_future_mode(parse):
+    doc = parse("Peru will meet Bolivia in Lima next month.")
+    ev = only(doc, "AGREE")
+    assert ev.aux_mode == "future"
+
+
+# --- attribution -------------------------------------------------------------------
+def test_speaker_said(parse):
+    doc = parse("Ana Ruiz said that Peru threatened Bolivia with sanctions.")
+    ev = only(doc, "THREATEN")
+    assert "Ana Ruiz" in names(doc, [ev.attributed_to])
+
+
+def test_speaker_told(parse):
+    doc = parse("Ana Ruiz told reporters that Peru had attacked Bolivia.")
+    ev = only(doc, "ASSAULT")
+    assert "Ana Ruiz" in names(doc, [ev.attributed_to])
+
+
+def test_claimed_is_alleged(parse):
+    doc = parse("Ana Ruiz claimed that Peru had attacked Bolivia.")
+    ev = only(doc, "ASSAULT")
+    assert "Ana Ruiz" in names(doc, [ev.attributed_to])
+    assert ev.certainty == "alleged"
+
+
+def test_quoted_speech(parse):
+    doc = parse('"Peru attacked our border posts," Bolivian President Luis Arce said.')
+    ev = only(doc, "ASSAULT")
+    assert "Luis Arce" in names(doc, [ev.attributed_to])
+
+
+def test_according_to_sources(parse):
+    doc = parse("According to sources, Peru and Bolivia held secret talks in Lima.")
+    assert only(doc, "CONSULT").attributed_to == "sources"
+
+
+def test_sources_say(parse):
+    doc = parse("Sources say that Peru met with Bolivian officials last week.")
+    assert only(doc, "CONSULT").attributed_to == "sources"
+
+
+def test_another_outlet_reported(parse):
+    doc = parse("Peru met with Bolivian officials in Lima, Reuters reported.")
+    ev = only(doc, "CONSULT")
+    assert any("Reuters" in n for n in names(doc, [ev.attributed_to]))
+
+
+def test_outlet_own_voice(parse):
+    doc = parse("Peru sent food aid to Bolivia after the floods.")
+    ev = only(doc, "AID")
+    assert ev.attributed_to == "outlet"
+    assert ev.certainty == "asserted"
+
+
+def test_a_statement_is_its_makers_report(parse):
+    doc = parse("Peru condemned Bolivia over the border closure.")
+    ev = only(doc, "ACCUSE")
+    assert "Peru" in names(doc, [ev.attributed_to])
+
+
+def test_reportedly_is_hedged(parse):
+    doc = parse("Peru reportedly attacked Bolivian troops near the border.")
+    assert only(doc, "ASSAULT").certainty == "hedged"
+
+
+def test_reported_wrongdoing_is_an_accusation_by_the_speaker(parse):
+    doc = parse("Ana Ruiz told the committee that journalists have been tortured in Peru.")
+    ev = only(doc, "ACCUSE")
+    assert "Ana Ruiz" in names(doc, ev.actor)
+    assert "Peru" in names(doc, ev.recipient)
+
+
+# --- dates -------------------------------------------------------------------------
+def test_relative_date_against_published(parse):
+    doc = parse("Peru met Bolivia in Lima on Monday.", published="2024-03-13")
+    assert only(doc, "CONSULT").date == "2024-03-11"
+
+
+def test_unknown_date_stays_unknown(parse):
+    doc = parse("Peru met Bolivia in Lima on Monday.", published=None)
+    assert only(doc, "CONSULT").date is None
+
+
+def test_few_days_ago():
+    assert dates.resolve("few days ago", "2024-03-13") == "2024-03-10"
+    assert dates.resolve("last year", "2024-03-13") is None
+
+
+@given(st.text(max_size=40))
+def test_date_resolution_never_raises(text):
+    out = dates.resolve(text, "2024-03-13")
+    assert out is None or len(out) == 10
+
+
+# --- evidence and dedup ------------------------------------------------------------
+def test_headline_and_body_are_one_event_with_two_spans(parse):
+    text = "Peru meets Bolivia in Lima.\n\nPeru met Bolivia in Lima on Monday to discuss trade."
+    doc = parse(text)
+    ev = only(doc, "CONSULT")
+    assert len(ev.evidence) == 2
+    for span in ev.evidence:
+        assert text[span.start : span.end] == span.text
+
+
+# --- stories -----------------------------------------------------------------------
+class _Store:
+    """Only what grouping asks of a store: no stored events yet."""
+
+    def story_candidates(self, entity_ids, since, until):
+        return []
+
+
+def _with_kb_ids(doc: Document) -> Document:
+    for ent in doc.entities:
+        ent.kb_id = "K-" + ent.name.lower()
+    return doc
+
+
+def test_two_reports_of_one_meeting_share_a_story(parse):
+    a = _with_kb_ids(parse("Peru met Bolivia in Lima on Monday.", published="2024-03-13"))
+    b = _with_kb_ids(parse("Bolivia held talks with Peru on Monday.", published="2024-03-12"))
+    events.group_stories([a, b], _Store())
+    assert only(a, "CONSULT").story == only(b, "CONSULT").story
+
+
+def test_a_later_meeting_is_another_story(parse):
+    a = _with_kb_ids(parse("Peru met Bolivia in Lima on Monday.", published="2024-03-13"))
+    b = _with_kb_ids(parse("Peru met Bolivia in La Paz on Monday.", published="2024-04-17"))
+    events.group_stories([a, b], _Store())
+    assert only(a, "CONSULT").story != only(b, "CONSULT").story
+
+
+# --- rules that keep precision -----------------------------------------------------
+def test_a_condition_is_not_an_event(parse):
+    doc = parse(
+        "The farmers said they would block the highway if the government did not meet them."
+    )
+    assert not [e for e in doc.events if e.type in ("CONSULT", "REJECT", "AGREE")]
+
+
+def test_declining_to_comment_is_no_rejection(parse):
+    doc = parse("Defence Minister Paul Okafor declined to comment on the report.")
+    assert not [e for e in doc.events if e.type == "REJECT"]
+
+
+def test_calling_off_a_strike_is_a_concession(parse):
+    doc = parse("The teachers' union called off its strike after talks with the ministry.")
+    assert [e for e in doc.events if e.type == "CONCEDE"]
+
+
+def test_said_they_would_is_the_speakers_promise(parse):
+    doc = parse("The rebels said they would release the hostages on Friday.")
+    ev = only(doc, "AGREE")
+    assert any("rebels" in n for n in names(doc, ev.actor))
+
+
+def test_police_reporting_a_killing_do_not_accuse(parse):
+    doc = parse("Three civilians were killed in a bombing in the capital, police said.")
+    assert not [e for e in doc.events if e.type == "ACCUSE"]
+
+
+def test_a_promise_of_force_is_a_threat(parse):
+    doc = parse("The militia vowed to attack government positions near the airport.")
+    assert only(doc, "THREATEN").actor
+
+
+# --- entities the events stage touches -------------------------------------------
+def test_unnamed_actor_becomes_a_nominal_entity(parse):
+    doc = parse("Senior Hungarian and Romanian officials agreed to cooperate on refugees.")
+    ev = only(doc, "AGREE")
+    forms = names(doc, ev.actor)
+    assert any("officials" in f for f in forms)
+    assert {"Hungarian", "Romanian"} & forms
+
+
+def test_a_modifier_does_not_lend_its_name_to_the_phrase(parse):
+    doc = parse("The Green Party Youth Committee urged Peru to free the activists.")
+    for ent in doc.entities:
+        if "Committee" in ent.name:
+            assert "Green" not in ent.aliases and "Green Party" not in ent.aliases
+
+
+def test_a_stored_report_lends_its_story(parse):
+    from newsledger.store.base import StoredEvent
+
+    class Stored:
+        def story_candidates(self, entity_ids, since, until):
+            ids = sorted(entity_ids)
+            return [StoredEvent("d0", 0, "CONSULT", ids, [], False, "2024-03-11", "S-old")]
+
+    doc = _with_kb_ids(parse("Peru met Bolivia in Lima on Monday.", published="2024-03-13"))
+    events.group_stories([doc], Stored())
+    assert only(doc, "CONSULT").story == "S-old"
+
+
+def test_a_quotation_over_two_sentences_is_the_speakers(parse):
+    doc = parse(
+        '"The Peruvian army attacked our villages. Peru also arrested our teachers,"'
+        " opposition leader Maria Lopez told reporters."
+    )
+    found = [e for e in doc.events if e.type in ("ASSAULT", "COERCE")]
+    assert found
+    for ev in found:
+        assert any("Lopez" in n for n in names(doc, [ev.attributed_to]))
+
+
+def test_anonymous_officials_are_sources(parse):
+    doc = parse(
+        "Peru and Bolivia held secret talks in Lima last week, two officials said"
+        " on condition of anonymity."
+    )
+    assert only(doc, "CONSULT").attributed_to == "sources"
+
+
+def test_the_channel_reported(parse):
+    doc = parse("A private television channel reported that Peru had arrested Bolivian traders.")
+    ev = only(doc, "COERCE")
+    assert any("channel" in n for n in names(doc, [ev.attributed_to]))
+
+
+def test_should_in_reported_speech_is_a_demand(parse):
+    doc = parse("Ana Ruiz told the Peruvian president that early elections should be held.")
+    ev = only(doc, "REQUEST")
+    assert "Ana Ruiz" in names(doc, ev.actor)
