@@ -99,3 +99,4 @@ def test_the_dateline_place_is_a_place_whatever_ner_says():
     find(nlp.annotate([doc])[0])
     keldor = next(e for e in doc.entities if e.name.upper() == "KELDOR")
     assert keldor.type == "GPE"
+    assert all(e.type != "GPE" for e in doc.entities if e.name == "Wire")  # the agency

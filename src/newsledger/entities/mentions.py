@@ -44,9 +44,10 @@ def named(sdoc, lead: int = 0) -> list[Mention]:
     out = _acronym_expansions(sdoc, out)
     out = _country_prefixed(sdoc, sorted(out, key=lambda m: m.start))
     out = _people_of_country(sdoc, sorted(out, key=lambda m: m.start))
+    place_end = sdoc.text.find("(", 0, lead) if "(" in sdoc.text[:lead] else lead
     for m in out:
-        if m.end <= lead and m.label in {"ORG", "PERSON", "NORP"}:
-            m.label = "GPE"  # "ANKARA (AP) —": a dateline names the place filed from
+        if m.end <= place_end and m.label in {"ORG", "PERSON", "NORP"}:
+            m.label = "GPE"  # "ANKARA (AP) —": the place filed from, not the agency
     return sorted(out, key=lambda m: m.start)
 
 
