@@ -182,3 +182,17 @@ def test_cli_names_work_for_corrections_and_profiles(kb):
     assert any("analyst merge" in why for why in profile["merges"])
     assert kb.add_alias("Tariq Mehmood", "T. Mehmood") == kept
     assert any(row["id"] == kept for row in kb.list_entities(type="PERSON", search="mehmood"))
+
+
+def test_a_capitalised_dateline_name_gives_way_to_the_ordinary_spelling(tmp_path):
+    from newsledger.store import open_store
+    from newsledger.store.base import KBEntity
+
+    store = open_store(tmp_path / "kb.db")
+    try:
+        with store.transaction():
+            eid = store.upsert_entity(KBEntity("", "KELDOR", "GPE"), {"keldor"}, None)
+            store.upsert_entity(KBEntity(eid, "Keldor", "GPE"), {"keldor"}, None)
+        assert store.entity_profile(eid)["name"] == "Keldor"
+    finally:
+        store.close()

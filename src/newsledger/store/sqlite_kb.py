@@ -106,12 +106,7 @@ class KBTables:
         row = self.conn.execute(
             "SELECT name, anchored FROM kb_entities WHERE id = ?", (eid,)
         ).fetchone()
-        if (
-            row
-            and not row[1]
-            and len(_norm(entity.name)) > len(_norm(row[0]))
-            and entity.type == "PERSON"
-        ):
+        if row and not row[1] and _better_name(entity.name, row[0], entity.type):
             self.conn.execute("UPDATE kb_entities SET name = ? WHERE id = ?", (entity.name, eid))
         self.conn.execute(
             "UPDATE kb_entities SET country = COALESCE(country, ?), sector = COALESCE(sector, ?)"
@@ -423,3 +418,10 @@ def _why(link: dict[str, Any]) -> str:
     score = f" (score {link['score']:.2f})" if link.get("score") is not None else ""
     where = f" in {link['doc_id']}" if link.get("doc_id") else ""
     return f"{link.get('surface')}{where}: {link.get('reason')}{score}"
+
+
+def _better_name(new: str, old: str, type_: str) -> bool:
+    """A fuller person name, or the page's ordinary spelling over a dateline's CAPITALS."""
+    if old.isupper() and not new.isupper() and _norm(new) == _norm(old):
+        return True
+    return type_ == "PERSON" and len(_norm(new)) > len(_norm(old))
