@@ -174,3 +174,16 @@ def test_unknown_entity_is_one_line(runner, corpus, tmp_path):
     result = runner.invoke(cli.app, ["entity", "show", "Nobody At All", "--db", str(db)])
     assert result.exit_code == 1
     assert "no entity named" in result.stderr
+
+
+def test_events_are_filtered_and_shown_with_evidence(runner, corpus, tmp_path):
+    db = tmp_path / "kb.db"
+    invoke(runner, "ingest", str(corpus), "--db", str(db), "--quiet")
+    result = invoke(runner, "events", "--db", str(db), "--type", "consult", "--actor", "Orvath")
+    assert result.exit_code == 0, result.output
+    assert "CONSULT" in result.stdout and "met with her Tarsian counterpart" in result.stdout
+    assert "ACCUSE" not in result.stdout
+    result = invoke(runner, "events", "--db", str(db), "--type", "ACCUSE")
+    assert "Unity Front" in result.stdout and "CONSULT" not in result.stdout
+    result = invoke(runner, "events", "--db", str(db), "--since", "2999-01-01")
+    assert result.stdout.strip().endswith("0 events")

@@ -6,6 +6,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import (
     Progress,
     ProgressColumn,
@@ -50,38 +51,41 @@ def print_stats(out: Console, data: dict[str, Any]) -> None:
         if isinstance(value, dict):
             table.add_row(f"[bold]{key}[/bold]", "")
             for sub, n in value.items():
-                table.add_row(f"  {sub}", str(n))
+                table.add_row(f"  {escape(str(sub))}", str(n))
         elif isinstance(value, list):
             table.add_row(f"[bold]{key}[/bold]", str(len(value)))
             for item in value[:20]:
-                table.add_row(f"  {item}", "")
+                table.add_row(f"  {escape(str(item))}", "")
         else:
-            table.add_row(f"[bold]{key}[/bold]", str(value))
+            table.add_row(f"[bold]{key}[/bold]", escape(str(value)))
     out.print(table)
 
 
 def print_entities(out: Console, rows: Iterable[dict[str, Any]]) -> None:
     table = Table("id", "name", "type", "country", "sector", "documents", "aliases")
     for row in rows:
-        table.add_row(
-            str(row.get("id")),
-            str(row.get("name")),
-            str(row.get("type") or ""),
-            str(row.get("country") or ""),
-            str(row.get("sector") or ""),
-            str(row.get("documents", "")),
+        cells = [
+            row.get("id"),
+            row.get("name"),
+            row.get("type") or "",
+            row.get("country") or "",
+            row.get("sector") or "",
+            row.get("documents", ""),
             ", ".join(sorted(row.get("aliases", []))[:6]),
-        )
+        ]
+        table.add_row(*(Text(str(c)) for c in cells))
     out.print(table)
 
 
 def print_profile(out: Console, profile: dict[str, Any]) -> None:
-    out.print(f"[bold]{profile['name']}[/bold]  {profile['id']}  {profile.get('type') or ''}")
+    out.print(
+        f"[bold]{escape(profile['name'])}[/bold]  {profile['id']}  {profile.get('type') or ''}"
+    )
     for key in ("country", "sector"):
         if profile.get(key):
-            out.print(f"{key}: {profile[key]}")
+            out.print(f"{key}: {profile[key]}", markup=False)
     if profile.get("aliases"):
-        out.print("aliases: " + ", ".join(sorted(profile["aliases"])))
+        out.print("aliases: " + ", ".join(sorted(profile["aliases"])), markup=False)
     if profile.get("roles"):
         out.print("[bold]roles over time[/bold]")
         for role in profile["roles"]:
@@ -91,16 +95,17 @@ def print_profile(out: Console, profile: dict[str, Any]) -> None:
                 f"{', ' + role['organisation'] if role.get('organisation') else ''}"
                 f"{', ' + role['country'] if role.get('country') else ''}"
                 f"  — {role.get('evidence', '')}",
+                markup=False,
                 highlight=False,
             )
     if profile.get("documents"):
         out.print("[bold]documents[/bold]")
         for doc in profile["documents"]:
-            out.print(f"  {doc}", highlight=False)
+            out.print(f"  {doc}", markup=False, highlight=False)
     if profile.get("merges"):
         out.print("[bold]why merged[/bold]")
         for merge in profile["merges"]:
-            out.print(f"  {merge}", highlight=False)
+            out.print(f"  {merge}", markup=False, highlight=False)
 
 
 def print_events(out: Console, found: Iterable[tuple[Document, int]]) -> None:
@@ -116,10 +121,15 @@ def print_events(out: Console, found: Iterable[tuple[Document, int]]) -> None:
         source = names.get(source, source) if source else "unattributed"
         flags = " [red]NOT[/red]" if ev.negated else ""
         out.print(
-            f"[bold]{ev.type}[/bold]{flags} {who(ev.actor)} → {who(ev.recipient)}"
-            f"  ({ev.date or doc.published or 'undated'}; according to {source}; {ev.certainty})",
+            f"[bold]{ev.type}[/bold]{flags} {escape(who(ev.actor))} → {escape(who(ev.recipient))}"
+            f"  ({ev.date or doc.published or 'undated'}; according to {escape(source)};"
+            f" {ev.certainty})",
         )
         for span in ev.evidence:
-            out.print(f"    “{span.text.strip()}”  [{doc.source} @{span.start}]", highlight=False)
+            out.print(
+                f"    “{span.text.strip()}”  [{doc.source} @{span.start}]",
+                markup=False,
+                highlight=False,
+            )
         n += 1
     out.print(f"{n} events")
