@@ -1,8 +1,10 @@
-"""`make eval`: score the event coder on the seeds and on PLOVER's gold sentences.
+"""`make eval`: score the pipeline on the seeds, the development set and PLOVER's gold.
 
 Ingests each corpus with the real CLI into a fresh database, exports it, and runs
-the shared scorer (../shared/eval/score.py) on the export, printing its tables.
-Usage: python benchmarks/evaluate.py [--only seeds|gsr] [--verbose] [--keep DIR]
+the shared scorer (../shared/eval/score.py) on the export, printing its tables:
+the shared seeds, benchmarks/devset (pages written by the developers, with gold),
+and the 322 PLOVER gold-standard sentences.
+Usage: python benchmarks/evaluate.py [--only seeds|devset|gsr] [--verbose] [--keep DIR]
 """
 
 from __future__ import annotations
@@ -20,6 +22,8 @@ SHARED = Path(ROOT.parent / "shared")
 SEEDS = SHARED / "corpus" / "seeds"
 SCORER = SHARED / "eval" / "score.py"
 GSR_TOOL = SHARED / "eval" / "plover_gsr" / "gsr_to_gold.py"
+DEVSET = ROOT / "benchmarks" / "devset"
+PAGES = (".txt", ".html", ".htm")  # the documents of a gold folder; the rest is gold or notes
 
 
 def run(cmd: list[str], **kwargs) -> subprocess.CompletedProcess:
@@ -34,7 +38,7 @@ def corpus(gold_dir: Path, work: Path, name: str) -> tuple[Path, Path]:
     docs = work / name
     docs.mkdir(parents=True, exist_ok=True)
     for path in sorted(gold_dir.iterdir()):
-        if path.is_file() and not path.name.endswith(".gold.json"):
+        if path.is_file() and path.name.endswith(PAGES):
             shutil.copy(path, docs / path.name)
     return docs, gold_dir
 
@@ -55,7 +59,7 @@ def score(name: str, gold_dir: Path, docs: Path, work: Path, verbose: bool) -> d
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--only", choices=["seeds", "gsr"])
+    ap.add_argument("--only", choices=["seeds", "devset", "gsr"])
     ap.add_argument("--verbose", action="store_true", help="list every miss and false positive")
     ap.add_argument("--keep", type=Path, help="work folder to keep (default: a temporary one)")
     opts = ap.parse_args()
@@ -67,6 +71,9 @@ def main() -> None:
     if opts.only in (None, "seeds"):
         docs, gold = corpus(SEEDS, work, "seeds")
         summary["seeds"] = score("seeds", gold, docs, work, opts.verbose)
+    if opts.only in (None, "devset") and DEVSET.is_dir():
+        docs, gold = corpus(DEVSET, work, "devset")
+        summary["devset"] = score("devset", gold, docs, work, opts.verbose)
     if opts.only in (None, "gsr"):
         gold = work / "gsr-gold"
         run([sys.executable, str(GSR_TOOL), str(gold)])

@@ -1,14 +1,20 @@
 """Events stage: PLOVER events with actors, recipients, attribution and evidence.
 
-For each sentence of the parsed body: find triggers (triggers.py), read their
-arguments off the dependency parse (frames.py, arguments.py), decide negation and
-auxiliary mode (modality.py), the source and certainty (attribution.py), date,
-place and contexts; add implicit accusations in reported speech (accusations.py);
-then fold restatements into one event (dedup.py). `group_stories` links reports of
-one occasion across documents (stories.py).
+For each sentence (cut again at line breaks) of the parsed body:
+  triggers.py     words that select a PLOVER category (lexicon in data/events/)
+  frames.py       actor and recipient tokens from the dependency parse
+  arguments.py    tokens to entities (mentions, pronouns, nominal actors)
+  modality.py     negation, auxiliary modes, and the categories they imply
+  attribution.py  the source the article gives, and how sure it is
+  accusations.py  speech acts made by reporting: accusations and demands
+  dates.py, contexts.py  when, where, and why
+then dedup.py folds restatements (headline and body) into one event, and
+`group_stories` (stories.py) links reports of one occasion across documents.
 """
 
 from __future__ import annotations
+
+from functools import partial
 
 from newsledger.document import Document, Event, Span
 from newsledger.events import accusations, dedup, frames, modality, stories, triggers
@@ -19,7 +25,7 @@ from newsledger.events.dates import event_date
 from newsledger.events.lexicon import words
 from newsledger.store.base import Store
 
-STATEMENTS = {"ACCUSE", "REQUEST", "REJECT", "THREATEN"}
+STATEMENTS = {"ACCUSE"}  # an accusation with no other source is its maker's statement
 
 
 def extract(doc: Document) -> Document:
@@ -125,8 +131,13 @@ def _span(sent) -> Span:
     return Span(sent.text, sent.start_char, sent.end_char)
 
 
+def _within(sent, tokens: list) -> list:
+    """Tokens of this line: a parse arc across a line break joins a headline to the text."""
+    return [t for t in tokens if sent.start <= t.i < sent.end]
+
+
 def _event(doc: Document, args: Arguments, trig, sent) -> Event | None:
-    actor_toks, recipient_toks = frames.arguments(trig)
+    actor_toks, recipient_toks = map(partial(_within, sent), frames.arguments(trig))
     head = trig.governor if trig.governor is not None else trig.token
     if _not_an_event(trig, head, actor_toks, recipient_toks):
         return None
@@ -134,20 +145,20 @@ def _event(doc: Document, args: Arguments, trig, sent) -> Event | None:
     actor = _ids(args, actor_toks, create=True)
     recipient = [r for r in _ids(args, recipient_toks, create=True, wide=True) if r not in actor]
     if trig.category != "CONSULT":
-        extra = frames.deep_recipients(trig, set(actor_toks))
+        extra = _within(sent, frames.deep_recipients(trig, set(actor_toks)))
         recipient += [r for r in _ids(args, extra, create=True) if r not in actor + recipient]
     if not actor or (trig.entry.needs_recipient and not recipient):
         args.rollback(mark)  # no actor, no event: PLOVER codes who did what
         return None
     attributed, chain = attribute(args, head, sent)
     mode = modality.aux_mode(trig, under_speech=bool(chain))
-    category = modality.recode(trig.category, mode, trig)
+    category = modality.recode(_by_state(trig, actor_toks), mode, trig)
     if _alleged_plan(trig, head, mode, attributed, actor):
         args.rollback(mark)
         return None  # "X said Y plans to assassinate Z": X's allegation, not Y's threat
     if trig.denied_by is not None and attributed == "outlet":
         attributed = source(args, speaker_of(trig.denied_by)) or attributed
-    if attributed == "outlet" and trig.category in STATEMENTS:
+    if attributed == "outlet" and trig.category in STATEMENTS and not _deed(trig):
         attributed = args.best(actor)  # a demand or accusation is its maker's statement
     clause = [trig.token, trig.governor]
     return Event(
@@ -167,6 +178,16 @@ def _event(doc: Document, args: Arguments, trig, sent) -> Event | None:
     )
 
 
+def _by_state(trig, actor_toks: list) -> str:
+    """A blockade or roadblock by a state is coercion (COERCE), by citizens a protest."""
+    if trig.category != "PROTEST" or trig.entry.mode not in ("obstruct", None):
+        return trig.category
+    state = any(
+        t.ent_type_ == "GPE" or t.lemma_.lower() in words("state_nouns") for t in actor_toks
+    )
+    return "COERCE" if state else trig.category
+
+
 def _alleged_plan(trig, head, mode, attributed, actor: list[str]) -> bool:
     """Someone else's claim that the actor intends violence: coded as the claimant's
     accusation (accusations.py), not as a threat the actor never made."""
@@ -182,11 +203,28 @@ def _not_an_event(trig, head, actor_toks: list, recipient_toks: list) -> bool:
     if trig.category == "CONSULT" and any(_armed(t) for t in actor_toks):
         return True  # "troops arrived in X" is a deployment, not a visit
     # "if the government does not make an offer", "declined to comment", "amid speculation"
-    return _conditional_clause(trig) or _no_comment(trig) or _speculative(head)
+    if _conditional_clause(trig) or _no_comment(trig) or _speculative(head):
+        return True
+    return _background(head)
+
+
+def _background(tok) -> bool:
+    """ "the agreement it signed last year": a relative clause on an object recalls
+    the past to explain the news; it is not reported as news itself."""
+    for node in [tok, *list(tok.ancestors)[:2]]:
+        if node.dep_ == "relcl":
+            if node.head.lower_ in ("those", "one", "some", "many"):
+                return False  # "X was among those who endorsed Y": X's act
+            return node.head.dep_ in ("dobj", "pobj", "appos")
+        if node.dep_ not in ("xcomp", "conj"):
+            return False
+    return False
 
 
 def _accusation(doc: Document, args: Arguments, acc, sent) -> Event | None:
-    recipients = accusations.accused_tokens(acc)
+    recipients = _within(sent, accusations.accused_tokens(acc))
+    if acc.cue.lemma_.lower() in words("weak_accusation_cues") and not recipients:
+        return None  # a death or an arrest reported without a culprit accuses nobody
     return _speech_act(doc, args, acc, sent, "ACCUSE", "allege", recipients)
 
 
@@ -196,8 +234,9 @@ def _speech_act(doc: Document, args: Arguments, act, sent, etype, mode, recipien
     `act` is an accusations.Accusation or .Demand (speech verb, reported clause, cue).
     """
     speaker = speaker_of(act.verb)
-    if speaker is None:
+    if speaker is None or not _within(sent, [speaker]):
         return None
+    recipients = _within(sent, recipients)
     if source(args, speaker) == "sources" or _press(speaker) or _reporter(speaker):
         return None  # sources, outlets, police spokesmen report; they do not accuse
     actor = args.reach(speaker, create=True)
@@ -269,6 +308,11 @@ def _no_comment(trig) -> bool:
         c.dep_ == "xcomp" and c.lemma_.lower() in words("no_comment_verbs")
         for c in trig.token.children
     )
+
+
+def _deed(trig) -> bool:
+    """Accusations done rather than said: a summons, an investigation, a lawsuit."""
+    return bool({trig.token.lemma_.lower(), *trig.entry.words} & words("accusing_deeds"))
 
 
 def _armed(token) -> bool:

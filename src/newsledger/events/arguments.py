@@ -23,6 +23,17 @@ WIDE_PREPS = REACH_PREPS | {"for", "against", "to", "on", "over", "at", "in"}
 CORE_DROP = {"det", "predet", "nummod", "quantmod", "punct", "cc", "preconj", "case"}
 PRONOUNS_PERSON = {"he", "she", "him", "her", "his", "hers", "himself", "herself"}
 PRONOUNS_GROUP = {"they", "them", "their", "it", "its", "itself", "themselves", "we", "our", "i"}
+PLACE_NOUNS = {
+    "province",
+    "state",
+    "region",
+    "city",
+    "town",
+    "district",
+    "county",
+    "village",
+    "area",
+}
 STOPS = {",", ";", ":", "(", ")", "—", "–", '"', "“", "”"}  # where a phrase form ends
 RELATIVE = {"who", "which", "that", "whom", "whose"}
 
@@ -40,6 +51,12 @@ class Arguments:
         self.starts = [m.start for m in self.mentions]
         self.by_id = {e.local_id: e for e in doc.entities}
         self.named = {m.entity for m in self.mentions if m.kind != "nominal"}
+        # names the document already uses, for a token the tagger did not mark
+        self.by_name: dict[str, str] = {}
+        for ent in doc.entities:
+            if ent.local_id in self.named:
+                for form in (ent.name, *ent.aliases):
+                    self.by_name.setdefault(form.lower(), ent.local_id)
 
     def checkpoint(self) -> tuple[int, int]:
         return len(self.doc.entities), len(self.doc.mentions)
@@ -91,7 +108,7 @@ class Arguments:
         stand_in = _stand_in(token)
         if stand_in is not None:  # "X who ...", "among those who ..."
             return self.reach(stand_in, create=create, alias=False, depth=depth)
-        eid = self.entity_at(token)
+        eid = self.entity_at(token) or self._known_name(token)
         speaker = _reporting_speaker(token) if not eid and token.pos_ == "PRON" else None
         if speaker is not None:  # "the rebels said they would ...": the rebels
             return self.reach(speaker, create=create, alias=alias, depth=depth)
@@ -115,6 +132,17 @@ class Arguments:
                 if eid not in found:
                     found.append(eid)
         return found
+
+    def _known_name(self, token) -> str | None:
+        """ "accused ECOWAS of ...": a name used earlier, where the tagger missed it."""
+        if token.pos_ not in ("PROPN", "NOUN") or not (token.is_title or token.is_upper):
+            return None
+        if token.i > token.sent.start and token.is_title and token.pos_ == "NOUN":
+            return None
+        phrase = " ".join(
+            t.text for t in core_tokens(token) if t.dep_ == "compound" or t.i == token.i
+        )
+        return self.by_name.get(phrase.lower()) or self.by_name.get(token.lower_)
 
     def _inner_ids(self, token, create: bool, alias: bool, depth: int, wide: bool) -> list[str]:
         """Actors named inside a phrase: its national or named modifiers ("Israeli
@@ -203,7 +231,10 @@ CALENDAR = {
 
 def _nameable(token) -> bool:
     """A proper noun the tagger left unlabelled may be an actor; a date never is."""
-    return token.ent_type_ not in NOT_ACTORS and token.lower_ not in CALENDAR
+    if token.lower_ in CALENDAR or token.like_num:
+        return False
+    # "called on Vask last week": the tagger can swallow a name into a DATE
+    return token.ent_type_ not in NOT_ACTORS or (token.ent_type_ == "DATE" and token.is_title)
 
 
 def _stand_in(token):
@@ -283,6 +314,8 @@ def phrase_forms(token) -> list[str]:
     if token.pos_ == "PROPN" and len(starts) > 1:
         starts = starts[:-1]  # "Pakistan" alone is not a name of "Tehrik-i-Taliban Pakistan"
     ends = _right_ends(token)
+    if token.lemma_.lower() in PLACE_NOUNS and len(starts) > 1:
+        forms.append(_text(starts[:-1]))  # "Montenegro province" is Montenegro
     acronym = _acronym_after(token)
     for first in starts[:4]:
         forms.append(_text(list(doc[first.i : token.i + 1])))

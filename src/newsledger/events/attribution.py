@@ -59,6 +59,8 @@ def source(args: Arguments, token) -> str | None:
     lemma = token.lemma_.lower()
     if lemma in words("source_nouns") or token.lower_ in words("source_nouns"):
         return "sources"
+    if lemma in words("collective_media"):
+        return "sources"  # "according to local media", "state media reported"
     ids = args.reach(token, create=False, alias=False)
     named = [i for i in ids if i in args.named]
     if named:
@@ -84,7 +86,7 @@ def attribute(args: Arguments, token, sent, speaker_token=None) -> tuple[str, li
     `speaker_token` is the event's own speaker when the event is a speech act
     (an implicit accusation): with no outer source, the speaker is the source.
     """
-    chain = speech_chain(token)
+    chain = [v for v in speech_chain(token) if sent.start <= v.i < sent.end]
     acc = according_to(sent)
     if acc is not None:
         src = source(args, acc)

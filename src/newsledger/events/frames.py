@@ -113,7 +113,8 @@ def arguments(trig: Trigger) -> tuple[list, list]:
     if trig.demanded is not None:
         recipients += [c for c in trig.demanded.children if c.dep_ in ("nsubj", "nsubjpass")]
     if trig.category in ("THREATEN", "AGREE", "REJECT") or trig.inner is not None:
-        recipients += _condition_subjects(token, gov)
+        heads = [token, gov, *(c for h in (token, gov) for c in h.children if c.dep_ == "xcomp")]
+        recipients += _condition_subjects(*heads)
     if trig.category == "REQUEST":
         for child in token.children:
             if child.dep_ == "ccomp":
@@ -189,7 +190,10 @@ def deep_recipients(trig: Trigger, actors: set) -> list:
 
 
 def _infinitive(tok) -> bool:
-    return tok.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+    """ "... to be deployed in X": an infinitive clause, part of what is asked or refused."""
+    return tok.dep_ in ("advcl", "ccomp") and any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in tok.children
+    )
 
 
 def _deep_child(child, root, category: str) -> bool:

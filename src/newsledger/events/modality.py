@@ -97,8 +97,10 @@ def recode(category: str, mode: str | None, trig=None) -> str:
             and negated(trig)
         ):
             return "REJECT"  # "will not meet", "would not release": a refusal
-        if category in COOPERATIVE | {"RETREAT"}:
+        if category in COOPERATIVE:
             return "AGREE"
+        if category == "RETREAT":
+            return "CONCEDE"  # the manual: an announced withdrawal or release concedes
         if category in MATERIAL_CONFLICT:
             return "THREATEN"
     return category

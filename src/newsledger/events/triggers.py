@@ -84,6 +84,8 @@ def _verb_trigger(token) -> Trigger | None:
     if token.pos_ not in ("VERB",) and not (token.pos_ == "AUX" and token.dep_ == "ROOT"):
         return None
     entry = match(token, "verb")
+    if token.lemma_.lower() in words("naming_verbs") and _naming(token):
+        return _slur_trigger(token)
     special = _by_object(token, entry)
     if special is not entry:  # "called off the strike": the verb and its object decide
         return Trigger(token, special, token, "verb") if special is not None else None
@@ -93,8 +95,11 @@ def _verb_trigger(token) -> Trigger | None:
                 return None  # the noun names the event
     if entry is None:
         return None
-    if entry.category in FORCEFUL and _objects(token) & words("figurative_objects"):
+    forceful = entry.category in FORCEFUL and entry.mode not in ("boycott", "strike", "demo")
+    if forceful and _objects(token) & words("figurative_objects"):
         return None  # "fight corruption", "blocked the bill": no force used
+    if entry.category == "ASSAULT" and _objects(token) & words("symbolic_objects"):
+        entry = Entry("PROTEST", "verb", entry.words, "vandalize")  # "burned a flag"
     if entry.category == "ASSAULT" and _verbal_attack(token):
         entry = Entry("ACCUSE", "verb", entry.words, "disapprove")
     if entry.category in MATERIAL and any(
@@ -102,6 +107,37 @@ def _verb_trigger(token) -> Trigger | None:
     ):
         return None
     return Trigger(token, entry, token, "verb")
+
+
+def _naming(token) -> bool:
+    """ "called the junta illegitimate", "described the vote as a sham": naming, not calling."""
+    if any(
+        c.dep_ in ("prep", "prt") and c.lower_ in ("on", "upon", "for", "off", "up")
+        for c in token.children
+    ):
+        return False  # "called on X to ...", "called for talks", "called off the strike"
+    return any(
+        c.dep_ in ("oprd", "xcomp", "ccomp", "acomp") or (c.dep_ == "prep" and c.lower_ == "as")
+        for c in token.children
+    ) or any(t.is_quote for t in token.subtree)
+
+
+def _slur_trigger(token) -> Trigger | None:
+    """Naming someone with a slur is an accusation; naming them otherwise is nothing."""
+    if not _slur(token):
+        return None
+    return Trigger(
+        token, Entry("ACCUSE", "verb", (token.lemma_.lower(),), "disapprove"), token, "verb"
+    )
+
+
+def _slur(token) -> bool:
+    objects = {t.i for c in token.children if c.dep_ == "dobj" for t in c.subtree}
+    return any(
+        t.lemma_.lower() in words("pejoratives") or t.lower_ in words("pejoratives")
+        for t in token.subtree
+        if t.i not in objects or t.dep_ in ("oprd", "acomp")
+    )
 
 
 def _verbal_attack(token) -> bool:
@@ -286,8 +322,28 @@ def _climb(tok, found=None):
     return None
 
 
+def _protest_topic(trig: Trigger, found: dict[int, Trigger]) -> bool:
+    """The demand or grievance of a protest is its topic, not another event."""
+    if trig.category not in ("REQUEST", "ACCUSE"):
+        return False
+    protests = {}
+    for t in found.values():
+        if t.category == "PROTEST":
+            protests[t.token.i] = t
+            if t.governor is not None:
+                protests[t.governor.i] = t
+    for anc in list(trig.token.ancestors)[:4]:
+        if anc.i in protests:
+            owner = protests[anc.i]
+            owner.inner = owner.inner or trig  # its recipients are the protest's targets
+            return True
+    return False
+
+
 def _absorbed(trig: Trigger, found: dict[int, Trigger]) -> bool:
     """True when a governing trigger names the event ("agreed to meet" is AGREE)."""
+    if _protest_topic(trig, found):
+        return True
     if trig.kind == "standalone":
         return any(a.i in found and found[a.i].kind != "standalone" for a in trig.token.ancestors)
     tok = trig.governor if trig.governor is not None else trig.token
