@@ -43,7 +43,9 @@ def corpus(gold_dir: Path, work: Path, name: str) -> tuple[Path, Path]:
     return docs, gold_dir
 
 
-def score(name: str, gold_dir: Path, docs: Path, work: Path, verbose: bool) -> dict:
+def score(
+    name: str, gold_dir: Path, docs: Path, work: Path, verbose: bool, rows: bool = True
+) -> dict:
     db, out = work / f"{name}.db", work / f"{name}.jsonl"
     cli = [sys.executable, "-m", "newsledger"]
     for stale in work.glob(f"{name}.db*"):
@@ -53,8 +55,28 @@ def score(name: str, gold_dir: Path, docs: Path, work: Path, verbose: bool) -> d
     args = [sys.executable, str(SCORER), str(gold_dir), str(out)]
     table = run([*args, "--verbose"] if verbose else args).stdout
     totals = json.loads(run([*args, "--json"]).stdout)
-    print(f"## {name}\n{table}")
+    if rows or verbose:
+        print(f"## {name}\n{table}")
     return totals
+
+
+SUMMARY_KEYS = [
+    "documents", "missing_documents", "body_include", "body_exclude", "metadata",
+    "entity_recall", "entity_splits", "entity_merges", "distinct_joined",
+    "cross_doc_links", "cross_doc_false_merges", "event_precision", "event_recall",
+    "event_f1", "event_duplicates", "non_plover_types", "attribution", "story_links",
+    "story_false_merges",
+]  # fmt: skip
+
+
+def print_summary(summary: dict[str, dict]) -> None:
+    """One column per corpus, one row per measure: the table the README shows."""
+    names = list(summary)
+    print("| measure | " + " | ".join(names) + " |")
+    print("|---|" + "---|" * len(names))
+    for key in SUMMARY_KEYS:
+        cells = [str(summary[n].get(key, "")) for n in names]
+        print(f"| {key} | " + " | ".join(cells) + " |")
 
 
 def main() -> None:
@@ -78,11 +100,8 @@ def main() -> None:
         gold = work / "gsr-gold"
         run([sys.executable, str(GSR_TOOL), str(gold)])
         docs, gold = corpus(gold, work, "gsr")
-        summary["gsr"] = score("gsr", gold, docs, work, opts.verbose)
-    keys = ["event_precision", "event_recall", "event_f1", "attribution", "event_duplicates"]
-    print("corpus  " + "  ".join(f"{k:>17}" for k in keys))
-    for name, totals in summary.items():
-        print(f"{name:<7} " + "  ".join(f"{totals.get(k)!s:>17}" for k in keys))
+        summary["gsr"] = score("gsr", gold, docs, work, opts.verbose, rows=False)
+    print_summary(summary)
     if not opts.keep:
         shutil.rmtree(work, ignore_errors=True)
 

@@ -38,3 +38,12 @@ def test_a_dateline_prefix_is_its_own_sentence():
     assert first.startswith("KELDOR") and second.startswith("Foreign Minister")
     met = next(t for t in doc.nlp if t.lemma_ == "meet")
     assert [c.text for c in met.children if c.dep_ == "nsubj"] == ["Orvath"]
+
+
+def test_a_line_break_ends_a_sentence():
+    body = "Ministers meet over river border\nThe two ministers met in Keldor on Monday."
+    doc = nlp.annotate([make(body)])[0]
+    assert [body[s:e].strip() for s, e in doc.sentences] == [
+        "Ministers meet over river border",
+        "The two ministers met in Keldor on Monday.",
+    ]

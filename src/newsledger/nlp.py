@@ -41,12 +41,16 @@ def annotate(docs: list[Document]) -> list[Document]:
 
 
 def _tokenised(nlp: Any, doc: Document) -> Any:
-    """The body as tokens, with a sentence break after a dateline prefix.
+    """The body as tokens, with sentence breaks the parser must keep.
 
-    The parser keeps preset boundaries, so "NAIROBI (Reuters) -" stays out of the
-    first sentence instead of becoming its subject.
+    A line break always ends a sentence (a headline or caption has no full stop,
+    and the parser would otherwise read it into the next line), and so does a
+    dateline prefix: "NAIROBI (Reuters) -" must not become the first subject.
     """
     tokens = nlp.make_doc(doc.body)
+    for token in tokens[:-1]:
+        if "\n" in token.text and token.is_space:
+            tokens[token.i + 1].is_sent_start = True
     if doc.lead:
         for token in tokens:
             if token.idx >= doc.lead:
