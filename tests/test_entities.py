@@ -89,3 +89,40 @@ def test_possessor_and_modifier_actors_are_found():
     )
     assert holder(doc, "Turkish government").country == "TUR"
     assert holder(doc, "Israeli military").sector == "MIL"
+
+
+def test_a_surname_tagged_as_an_organisation_is_the_person_when_it_acts():
+    from newsledger import nlp
+    from newsledger.document import Document, Mention
+    from newsledger.entities import _surnames_are_people
+
+    body = "Raila Odinga spoke. Odinga rejected the appeal of Odinga's rivals."
+    sdoc = nlp.annotate([Document("t", b"", "text", body=body, language="en")])[0].nlp
+    first = body.index("Odinga rejected")
+    owner = body.index("Odinga's")
+    named = [
+        Mention(0, 12, "Raila Odinga", "PERSON"),
+        Mention(first, first + 6, "Odinga", "ORG"),
+        Mention(owner, owner + 6, "Odinga", "ORG"),
+    ]
+    labels = [m.label for m in _surnames_are_people(sdoc, named)]
+    assert labels == ["PERSON", "PERSON", "ORG"]  # the subject acts; the owner stays as tagged
+
+
+def test_surnames_after_a_dateline_link_to_the_full_titled_name():
+    from newsledger import nlp
+    from newsledger.document import Document
+    from newsledger.entities import find
+
+    body = (
+        "KELDOR, May 2 (Wire) - Varnesian President Teodor Vask on Friday urged "
+        "opposition leader Petra Lanik to end the boycott.\n\nLanik rejected the appeal."
+        "\n\nVask met with foreign envoys on Thursday."
+    )
+    doc = Document("t.txt", b"", "text", text=body, body=body, language="en")
+    doc.lead = body.index("Varnesian")
+    find(nlp.annotate([doc])[0])
+    people = {e.name: e for e in doc.entities if e.type == "PERSON"}
+    assert set(people) == {"Teodor Vask", "Petra Lanik"}
+    assert "Varnesian President Teodor Vask" in people["Teodor Vask"].aliases
+    assert "Vask" in people["Teodor Vask"].aliases and "Lanik" in people["Petra Lanik"].aliases

@@ -17,7 +17,8 @@ def find(doc: Document) -> Document:
     if doc.nlp is None:
         return doc
     sdoc = doc.nlp
-    named = mentions.named(sdoc, doc.lead)
+    named = _surnames_are_people(sdoc, mentions.named(sdoc, doc.lead))
+    named = sorted([*named, *_missed_surnames(sdoc, named)], key=lambda m: m.start)
     persons = [m for m in named if m.label == "PERSON"]
     titled = titles.titled_people(sdoc, persons, named)
     roles: dict[int, Role | None] = {}
@@ -48,6 +49,34 @@ def find(doc: Document) -> Document:
     doc.entities = coref.link(doc, found, roles, cores)
     _add_short_forms(doc)
     return doc
+
+
+def _surnames(named: list[Mention]) -> set[str]:
+    return {m.text.split()[-1] for m in named if m.label == "PERSON" and len(m.text.split()) > 1}
+
+
+def _missed_surnames(sdoc, named: list[Mention]) -> list[Mention]:
+    """Bare surnames NER left untagged ("Ruto met envoys"), as person mentions."""
+    surnames = _surnames(named)
+    taken = {i for m in named for i in range(m.start, m.end)}
+    return [
+        Mention(t.idx, t.idx + len(t.text), t.text, "PERSON")
+        for t in sdoc
+        if t.text in surnames and t.idx not in taken and t.pos_ in {"PROPN", "NOUN", "ADJ"}
+    ]
+
+
+def _surnames_are_people(sdoc, named: list[Mention]) -> list[Mention]:
+    """A lone word tagged ORG/GPE, acting as a subject, that is the surname of a person
+    named in the same article is that person: the small model often mislabels a
+    sentence-initial "Odinga rejected ..." once the full name has been given."""
+    surnames = _surnames(named)
+    for m in named:
+        if m.label in {"ORG", "GPE", "NORP"} and " " not in m.text and m.text in surnames:
+            token = sdoc.char_span(m.start, m.end)
+            if token is not None and token.root.dep_ in {"nsubj", "nsubjpass"}:
+                m.label = "PERSON"
+    return named
 
 
 def _add_short_forms(doc: Document) -> None:

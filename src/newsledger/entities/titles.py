@@ -76,8 +76,10 @@ def titled_people(sdoc, persons: list[Mention], named: list[Mention]) -> list[Ti
                 break
             start = j
             j -= 1
-        while start < first.start and (sdoc[start].lower_ == "of" or sdoc[start].text in _POSS):
-            start += 1
+        while start < first.start and (
+            sdoc[start].lower_ == "of" or sdoc[start].text in _POSS or sdoc[start].is_punct
+        ):
+            start += 1  # "- Kenyan President X" after a dateline: the dash is not the title
         words = sdoc[start : first.start]
         if not any(_word(t) in title_words() or _word(t) in honorifics() for t in words):
             continue
