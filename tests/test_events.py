@@ -394,3 +394,17 @@ def test_every_event_is_well_formed(parse, picked):
         assert ev.attributed_to in local | {"sources", "outlet"}
         for span in ev.evidence:
             assert text[span.start : span.end] == span.text
+
+
+def test_a_sanction_under_consideration_is_a_hypothetical_threat(parse):
+    doc = parse("The Andean Council is considering sanctions against the Varnesian junta.")
+    ev = only(doc, "THREATEN")
+    assert ev.aux_mode == "hypothetical"
+    assert "Andean Council" in names(doc, ev.actor)
+
+
+def test_according_to_names_the_source_not_the_target(parse):
+    doc = parse("Tarsia has supplied rifles to the Unity Front, according to Varnesian officials.")
+    ev = only(doc, "AID")
+    assert not any("officials" in n for n in names(doc, ev.recipient))
+    assert "Unity Front" in " ".join(names(doc, ev.recipient))

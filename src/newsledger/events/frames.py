@@ -171,7 +171,12 @@ def deep_recipients(trig: Trigger, actors: set) -> list:
     if trig.demanded is not None:
         roots.append(trig.demanded)
     out, seen = [], set()
-    stack = [c for r in roots for c in r.children if _deep_child(c, r, trig.category)]
+    stack = [
+        c
+        for r in roots
+        for c in r.children
+        if _deep_child(c, r, trig.category) and not _source_phrase(c)
+    ]
     while stack:
         tok = stack.pop()
         if tok.i in seen or tok in actors:
@@ -184,9 +189,15 @@ def deep_recipients(trig: Trigger, actors: set) -> list:
         stack.extend(
             c
             for c in tok.children
-            if c.dep_ not in ("relcl", "advcl", "parataxis", "ccomp") or _infinitive(c)
+            if (c.dep_ not in ("relcl", "advcl", "parataxis", "ccomp") or _infinitive(c))
+            and not _source_phrase(c)
         )
     return out
+
+
+def _source_phrase(tok) -> bool:
+    """ "according to diplomats" names who reports the event, never its target."""
+    return tok.dep_ == "prep" and tok.lower_ == "according"
 
 
 def _infinitive(tok) -> bool:

@@ -63,6 +63,8 @@ def aux_mode(trig, under_speech: bool) -> str | None:
                 return "hypothetical"
         if tok.i != trig.token.i and tok.lemma_.lower() in words("future_verbs"):
             return "future"
+        if tok.i != trig.token.i and tok.lemma_.lower() in words("hypothetical_verbs"):
+            return "hypothetical"
         if tok.lower_ == "going" and any(c.dep_ == "xcomp" for c in tok.children):
             return "future"
     return None
