@@ -23,6 +23,7 @@ demo: install
 	rm -f $(DB) $(DB)-wal $(DB)-shm
 	$(BIN)/newsledger ingest $(CORPUS) --db $(DB)
 	$(BIN)/newsledger stats --db $(DB)
+	$(BIN)/newsledger events --db $(DB) --limit 5
 
 lint: install
 	$(BIN)/ruff check src tests benchmarks
