@@ -3,8 +3,9 @@
 Ingests each corpus with the real CLI into a fresh database, exports it, and runs
 the shared scorer (../shared/eval/score.py) on the export, printing its tables:
 the shared seeds, benchmarks/devset (pages written by the developers, with gold),
+benchmarks/devset2 (pages annotated blind to the code, a held-out yardstick),
 and the 322 PLOVER gold-standard sentences.
-Usage: python benchmarks/evaluate.py [--only seeds|devset|gsr] [--verbose] [--keep DIR]
+Usage: python benchmarks/evaluate.py [--only seeds|devset|devset2|gsr] [--verbose] [--keep DIR]
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ SEEDS = SHARED / "corpus" / "seeds"
 SCORER = SHARED / "eval" / "score.py"
 GSR_TOOL = SHARED / "eval" / "plover_gsr" / "gsr_to_gold.py"
 DEVSET = ROOT / "benchmarks" / "devset"
+DEVSET2 = ROOT / "benchmarks" / "devset2"
 PAGES = (".txt", ".html", ".htm")  # the documents of a gold folder; the rest is gold or notes
 
 
@@ -81,7 +83,7 @@ def print_summary(summary: dict[str, dict]) -> None:
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--only", choices=["seeds", "devset", "gsr"])
+    ap.add_argument("--only", choices=["seeds", "devset", "devset2", "gsr"])
     ap.add_argument("--verbose", action="store_true", help="list every miss and false positive")
     ap.add_argument("--keep", type=Path, help="work folder to keep (default: a temporary one)")
     opts = ap.parse_args()
@@ -96,6 +98,9 @@ def main() -> None:
     if opts.only in (None, "devset") and DEVSET.is_dir():
         docs, gold = corpus(DEVSET, work, "devset")
         summary["devset"] = score("devset", gold, docs, work, opts.verbose)
+    if opts.only in (None, "devset2") and DEVSET2.is_dir():
+        docs, gold = corpus(DEVSET2, work, "devset2")
+        summary["devset2"] = score("devset2", gold, docs, work, opts.verbose)
     if opts.only in (None, "gsr"):
         gold = work / "gsr-gold"
         run([sys.executable, str(GSR_TOOL), str(gold)])

@@ -408,3 +408,30 @@ def test_according_to_names_the_source_not_the_target(parse):
     ev = only(doc, "AID")
     assert not any("officials" in n for n in names(doc, ev.recipient))
     assert "Unity Front" in " ".join(names(doc, ev.recipient))
+
+
+def test_rejecting_the_claims_is_aimed_at_who_made_them(parse):
+    doc = parse(
+        "The Unity Front accused the interior ministry of torturing detainees.\n\n"
+        "Interior Minister Miro Halden denied the allegations on Tuesday."
+    )
+    ev = only(doc, "REJECT")
+    assert "Unity Front" in " ".join(names(doc, ev.recipient))
+
+
+def test_welcoming_the_deal_is_aimed_at_both_parties(parse):
+    doc = parse(
+        "Varnesia and Tarsia signed an agreement on river trade on Monday.\n\n"
+        "Solmere welcomed the deal."
+    )
+    welcome = [e for e in doc.events if "Solmere" in names(doc, e.actor)]
+    assert welcome and {"Varnesia", "Tarsia"} <= names(doc, welcome[0].recipient)
+
+
+def test_an_indefinite_noun_points_at_nothing(parse):
+    doc = parse(
+        "The Unity Front accused the interior ministry of torture.\n\n"
+        "Miro Halden rejected a proposal to cut the budget."
+    )
+    ev = only(doc, "REJECT")
+    assert not ev.recipient or "Unity Front" not in " ".join(names(doc, ev.recipient))

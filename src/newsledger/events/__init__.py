@@ -17,7 +17,7 @@ from __future__ import annotations
 from functools import partial
 
 from newsledger.document import Document, Event, Span
-from newsledger.events import accusations, dedup, frames, modality, stories, triggers
+from newsledger.events import accusations, anaphora, dedup, frames, modality, stories, triggers
 from newsledger.events.arguments import Arguments
 from newsledger.events.attribution import attribute, certainty, source, speaker_of
 from newsledger.events.contexts import contexts, location
@@ -49,6 +49,7 @@ def extract(doc: Document) -> Document:
             del events[start:], implicit[start:]
         _carry_sources(events[start:], para, carry, sent)
         _carry_quotes(events[start:], para, quotes, sent, args)
+    anaphora.resolve(events, args.pointers)
     doc.events = dedup.merge(events, implicit)
     return doc
 
@@ -161,7 +162,7 @@ def _event(doc: Document, args: Arguments, trig, sent) -> Event | None:
     if attributed == "outlet" and trig.category in STATEMENTS and not _deed(trig):
         attributed = args.best(actor)  # a demand or accusation is its maker's statement
     clause = [trig.token, trig.governor]
-    return Event(
+    event = Event(
         type=category,
         actor=actor,
         recipient=recipient,
@@ -176,6 +177,9 @@ def _event(doc: Document, args: Arguments, trig, sent) -> Event | None:
         evidence=[_span(sent)],
         trigger=" ".join(trig.entry.words),
     )
+    if not recipient and (points := anaphora.pointer(trig.token, trig.governor)):
+        args.pointers[id(event)] = points
+    return event
 
 
 def _by_state(trig, actor_toks: list) -> str:

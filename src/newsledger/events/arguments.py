@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from typing import Any
 
 from newsledger.document import Document, Entity, Mention
 from newsledger.events.lexicon import actor_noun_types
@@ -51,6 +52,7 @@ class Arguments:
         self.starts = [m.start for m in self.mentions]
         self.by_id = {e.local_id: e for e in doc.entities}
         self.named = {m.entity for m in self.mentions if m.kind != "nominal"}
+        self.pointers: dict[int, Any] = {}  # id(event) → anaphora.Pointer ("the claims")
         # names the document already uses, for a token the tagger did not mark
         self.by_name: dict[str, str] = {}
         for ent in doc.entities:
