@@ -187,3 +187,28 @@ def test_events_are_filtered_and_shown_with_evidence(runner, corpus, tmp_path):
     assert "Unity Front" in result.stdout and "CONSULT" not in result.stdout
     result = invoke(runner, "events", "--db", str(db), "--since", "2999-01-01")
     assert result.stdout.strip().endswith("0 events")
+
+
+def test_a_loaded_gazetteer_anchors_names_and_bad_files_are_one_line(runner, tmp_path):
+    db = tmp_path / "kb.db"
+    ref = tmp_path / "people.csv"
+    ref.write_text(
+        "name,aliases,type,country,sector\nDalia Orvath,D. Orvath|Dalia Orvat,PERSON,VRN,GOV\n",
+        encoding="utf-8",
+    )
+    result = invoke(runner, "gazetteer", "load", str(ref), "--db", str(db))
+    assert result.exit_code == 0 and "1 entries" in result.stdout
+    page = tmp_path / "page.txt"
+    page.write_text(
+        "Keldor — Foreign Minister Dalia Orvat met the Tarsian envoy on Monday.\n",
+        encoding="utf-8",
+    )
+    invoke(runner, "ingest", str(page), "--db", str(db), "--quiet")
+    result = invoke(runner, "entity", "show", "Dalia Orvat", "--db", str(db))
+    assert "Dalia Orvath" in result.stdout  # the reference list's canonical name
+
+    broken = tmp_path / "broken.json"
+    broken.write_text("{not json", encoding="utf-8")
+    result = runner.invoke(cli.app, ["gazetteer", "load", str(broken), "--db", str(db)])
+    assert result.exit_code == 1
+    assert "broken.json" in result.stderr and "Traceback" not in result.output

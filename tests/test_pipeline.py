@@ -109,3 +109,19 @@ def test_a_stage_crash_on_one_page_keeps_the_others(tmp_path: Path, monkeypatch)
         store.close()
     assert summary.new == 3
     assert any("analysis failed" in note and "page-0001" in note for note in summary.notes)
+
+
+def test_ctrl_c_stops_cleanly_and_keeps_whole_batches(tmp_path: Path) -> None:
+    folder, db = tmp_path / "pages", tmp_path / "kb.db"
+    write_pages(folder, 120)
+    proc = ingest(folder, db)
+    deadline = time.time() + 120
+    while stored(db) < 8 and proc.poll() is None and time.time() < deadline:
+        time.sleep(0.05)
+    proc.send_signal(signal.SIGINT)
+    _, errors = proc.communicate(timeout=60)
+    assert proc.returncode == 130
+    assert b"Traceback" not in errors and b"interrupted" in errors
+    con = sqlite3.connect(db)
+    assert con.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    con.close()
