@@ -453,3 +453,42 @@ def test_prose_that_mentions_photos_or_videos_is_kept():
     body = body_of(text)
     assert "shared a video by the spokesman" in body
     assert "the image: a crowd outside the court" in body
+
+
+SIGN_OFF = """\
+Home | World | Markets
+
+Port workers end strike after pay deal
+
+HARBOUR CITY (Wire) - Dock workers at the country's largest port ended a week-long strike on \
+Thursday after the operator agreed to raise wages, union leaders said.
+
+The stoppage had left dozens of container ships waiting offshore and disrupted supplies of \
+fuel and food to the capital, according to the transport ministry.
+
+(Reporting by Ana Ruiz; Editing by Paul Grant)
+
+Our Pledge: The Example Group Integrity Code.
+
+Read next
+Fuel prices rise for second month
+"""
+
+
+def test_site_note_after_a_sign_off_is_not_body():
+    body = body_of(SIGN_OFF)
+    assert "ended a week-long strike" in body
+    assert "disrupted supplies of fuel" in body
+    assert "Our Pledge" not in body and "Reporting by" not in body
+
+
+def test_article_that_goes_on_after_a_sign_off_line_is_kept():
+    more = (
+        "The union said it would monitor the deal closely and warned that members were ready "
+        "to walk out again if the operator failed to pay the first increase next month.\n\n"
+        "Shipping companies welcomed the end of the dispute but said clearing the backlog of "
+        "vessels waiting to unload would take at least two weeks.\n\n"
+    )
+    body = body_of(SIGN_OFF.replace("Our Pledge: The Example Group Integrity Code.\n", more))
+    assert "monitor the deal closely" in body
+    assert "clearing the backlog" in body

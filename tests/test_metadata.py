@@ -379,3 +379,97 @@ def test_extract_never_crashes_and_dates_are_iso(page_lines):
     doc = run("\n".join(page_lines))
     assert doc.published is None or re.fullmatch(r"\d{4}-\d{2}-\d{2}", doc.published)
     assert doc.title is None or doc.title in " ".join("\n".join(page_lines).split())
+
+
+# --- the site's own name against cited outlets and publishing companies ----------------
+
+
+CITING = """\
+The Harbour Ledger
+World | Region | Business | Opinion | Sport
+Sign in   Subscribe
+
+Border crossing closed after clashes
+
+Published: June 4, 2024
+
+Coastal City: Border guards of the two countries exchanged fire overnight near the main \
+crossing, leaving one guard dead, officials said.
+
+According to the Valley Times, the crossing was closed on Tuesday after guards of one side \
+began building a post on disputed land. Hundreds of lorries are stranded, the paper said.
+
+Elders from both sides met officials on Wednesday to try to reopen the crossing, Metro News \
+reported, citing local officials.
+
+Related
+  Trade talks resume in the capital
+
+Follow The Harbour Ledger on WhatsApp.
+Copyright 2024 Ledger Holdings Publishing LLC. All rights reserved.
+"""
+
+
+def test_outlets_cited_inside_the_story_are_not_the_publisher():
+    assert run(CITING).outlet == "The Harbour Ledger"
+
+
+def test_site_name_beats_the_publishing_company_in_the_footer():
+    text = CITING.replace("Follow The Harbour Ledger on WhatsApp.\n", "")
+    text = text.replace("The Harbour Ledger\n", "The Seaview Post\n")
+    assert run(text).outlet == "The Seaview Post"  # a masthead that reads like a paper
+
+
+def test_company_footer_is_used_when_the_page_has_no_masthead():
+    text = page("Budget talks stall", tail=("© 2024 Ledger Holdings LLC. All rights reserved.",))
+    assert run(text).outlet == "Ledger Holdings LLC"
+
+
+def test_short_headline_at_the_top_is_not_a_masthead():
+    head = "Budget Talks Stall Again"
+    assert run(page(head, head, "Posted on: 4/22/2019")).outlet is None
+
+
+@pytest.mark.parametrize(
+    ("credit", "expected"),
+    [("— Harbourline.com", "Harbourline"), ("— Harbourline.co.uk", "Harbourline")],
+)
+def test_domain_style_credit_drops_its_ending(credit, expected):
+    assert run(page("Budget talks stall", tail=(credit,))).outlet == expected
+
+
+SITE_WITH_COUNTRY = """<html><head><title>Port deal signed | Lakeside Times Kenya</title>
+<meta property="og:site_name" content="Lakeside Times Kenya"></head><body>
+<nav>Home | News | <a>Support LAKESIDE TIMES' reporting</a></nav><h1>Port deal signed</h1>
+<article><p>HARBOUR CITY — The two governments signed an agreement on Friday to expand the
+container port, officials said, ending months of talks over financing.</p>
+<p>The deal will double the port capacity within five years, according to the transport
+ministry, which said construction would begin in the autumn.</p></article></body></html>"""
+
+
+def test_site_name_drops_a_country_the_page_itself_leaves_out():
+    assert run(SITE_WITH_COUNTRY, kind="html").outlet == "Lakeside Times"
+    always_full = SITE_WITH_COUNTRY.replace("LAKESIDE TIMES'", "the newsroom's")
+    assert run(always_full, kind="html").outlet == "Lakeside Times Kenya"
+
+
+def test_date_line_followed_by_a_relative_update_is_the_publication_date():
+    stamp = "March 3, 2024 6:12 PM GMT+9  Updated 3 hours ago"
+    text = page("Budget talks stall", "By Staff", stamp)
+    assert run(text).published == "2024-03-03"
+    assert run(page("Budget talks stall", "Updated: 5 May 2024")).published is None
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.text(min_size=1, max_size=40))
+def test_tidied_outlet_is_a_non_empty_start_of_the_name(name):
+    from newsledger.metadata.sitename import tidy
+
+    out = tidy(name, [])
+    assert out and name.startswith(out)
+
+
+@pytest.mark.parametrize("top", ["By Jordan Vale", "Latest News", "World"])
+def test_byline_or_section_label_at_the_top_is_not_a_masthead(top):
+    text = page(top, "Budget talks stall", tail=(f"More from {top.removeprefix('By ')} here",))
+    assert run(text).outlet is None

@@ -225,6 +225,16 @@ def is_legal(block: Block) -> bool:
     return any(p in text for p in cues()["legal_phrases"] if p != "copyright")
 
 
+@cache
+def _closing_credit_re() -> re.Pattern[str]:
+    return re.compile(rf"[(\[]?\s*(?:{alternation(cues()['closing_credits'])})\b", re.IGNORECASE)
+
+
+def is_closing_credit(block: Block) -> bool:
+    """A wire story's sign-off ("(Reporting by A; Editing by B)"): the article ends there."""
+    return len(block.words) <= 40 and bool(_closing_credit_re().match(block.text))
+
+
 def is_teaser(block: Block) -> bool:
     """A truncated lede: "New Delhi, June 30: General X on Tuesday..."."""
     return bool(re.search(r"(?:\.\.\.|…)\s*$", block.text)) and len(block.words) <= 45

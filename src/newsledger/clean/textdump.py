@@ -4,8 +4,9 @@ Trafilatura cannot help here: the dump has no markup left to tell the article fr
 the menu. Instead every line becomes a block with a kind (see `blocks`), blocks get
 a weight (prose positive, furniture negative), and the article is the contiguous
 run of blocks with the largest total weight: the densest stretch of prose. Section
-headings ("Related", "Comments") and runs of headline + lede teasers are barriers the
-run may not cross, so teaser lists after an article never join it.
+headings ("Related", "Comments"), runs of headline + lede teasers and the line after a
+wire sign-off ("(Reporting by ...)") are barriers the run may not cross, so teaser lists
+and site notes after an article never join it.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from newsledger.clean.blocks import (
     TEXT,
     Block,
     classify,
+    is_closing_credit,
     make_block,
     stop_ratio,
 )
@@ -126,16 +128,21 @@ def _article_resumes(blocks: list[Block], at: int, barriers: set[int]) -> bool:
 
 
 def _barriers(blocks: list[Block]) -> list[int]:
-    """Section headings, and the start of three teaser pairs in a row (two if truncated).
+    """Section headings, the start of three teaser pairs in a row (two if truncated), and
+    the line after a sign-off.
 
-    A soft heading ("Related") is no barrier when the article visibly goes on after it.
+    A soft heading ("Related") or a sign-off is no barrier when the article visibly goes
+    on after it.
     """
     teasers = _teaser_starts(blocks)
     out = set(teasers)
     for b in blocks:
         if b.kind == HEADING and not (b.why == "soft" and _article_resumes(blocks, b.index, out)):
             out.add(b.index)
-    return sorted(out)
+    for b in blocks:  # after a sign-off only site notes follow, unless the story goes on
+        if is_closing_credit(b) and not _article_resumes(blocks, b.index, out):
+            out.add(b.index + 1)
+    return sorted(i for i in out if i < len(blocks))
 
 
 def _teaser_starts(blocks: list[Block]) -> list[int]:

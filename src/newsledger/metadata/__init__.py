@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from newsledger.clean.blocks import Block, make_block
 from newsledger.document import Document
-from newsledger.metadata import dates, htmlmeta, language, outlet, title
+from newsledger.metadata import dates, htmlmeta, language, outlet, sitename, title
 from newsledger.metadata.dateline import dateline, prefix_end
-from newsledger.metadata.page import view
+from newsledger.metadata.page import View, view
 
 
 def extract(doc: Document) -> Document:
@@ -28,18 +28,28 @@ def extract(doc: Document) -> Document:
         or html.published
         or dates.published(v, found.date if found else None, doc.title)
     )
-    credit = outlet.credited(v.body, v.trailer, found.agency if found else None)
-    doc.outlet = (
-        (outlet.expand(credit, [*v.lines, *_given_lines(given, html)]) if credit else None)
-        or _given_str(given, "outlet")
-        or html.sitename
-        or outlet.copyright_holder(v.lines[v.after :] if v.after is not None else [])
-        or outlet.reported(v.body, "interview_patterns")
-    )
+    doc.outlet = _outlet(doc, v, html, found.agency if found else None)
     doc.language = language.detect(doc.body) or language.normalise_given(given.get("language"))
     if doc.language and doc.language != "en":
         doc.notes.append(f"language {doc.language!r}: English-only stages skipped")
     return doc
+
+
+def _outlet(doc: Document, v: View, html: htmlmeta.HtmlMeta, agency: str | None) -> str | None:
+    """Whom the whole story is credited to, else the site's own name; a source the story
+    cites ("according to X") only when the page names no site at all."""
+    given = doc.given or {}
+    credit = outlet.credited(v.body, v.trailer, agency)
+    name = (
+        (outlet.expand(credit, [*v.lines, *_given_lines(given, html)]) if credit else None)
+        or _given_str(given, "outlet")
+        or html.sitename
+        or sitename.masthead(v.header, v.lines, doc.title)
+        or outlet.copyright_holder(v.lines[v.after :] if v.after is not None else [])
+        or outlet.reported(v.body)
+        or outlet.reported(v.body, "interview_patterns")
+    )
+    return sitename.tidy(name, v.lines) if name else None
 
 
 def _given_lines(given: dict, html: htmlmeta.HtmlMeta) -> list[Block]:

@@ -93,12 +93,19 @@ def published(v: View, dateline_date: str | None, headline: str | None = None) -
     top = last_furniture(v.header)
     top = max([top, *(b.index for b in v.header if headline and b.text == headline)])
     for block in v.header:
-        if block.index < top or _label_re("updated_labels").search(block.text):
+        if block.index < top:
             continue
         short = is_date_line(block) or (len(block.words) <= 12 and not block.ends_sentence)
-        if short and (iso := _first_date(block.text, order)):
+        if short and (iso := _first_date(_before_update(block.text), order)):
             return iso
     return None
+
+
+def _before_update(text: str) -> str:
+    """The part of a date line before any "Updated" label: "March 3, 2024 Updated 2 hours
+    ago" states its publication date first; "Updated: March 4, 2024" states none."""
+    updated = _label_re("updated_labels").search(text)
+    return text[: updated.start()] if updated else text
 
 
 def normalise_given(value: object) -> str | None:

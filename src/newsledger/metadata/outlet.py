@@ -17,17 +17,17 @@ WIRE_START = re.compile(r"^[^()]{2,80}?\((?P<name>[^()]{2,40})\)\s*(?::|—|–|
 
 
 @cache
-def _table() -> dict:
+def table() -> dict:
     return data_file("metadata", "outlets.toml")
 
 
 @cache
 def _known() -> dict[str, str]:
-    return {n.lower(): n for n in _table()["agencies"]}
+    return {n.lower(): n for n in table()["agencies"]}
 
 
 def _strip_prefix(name: str) -> str:
-    prefixes = alternation(_table()["credit_prefixes"])
+    prefixes = alternation(table()["credit_prefixes"])
     name = re.sub(rf"^(?:{prefixes})\b\s*:?\s*", "", name.strip(), flags=re.IGNORECASE)
     return name.strip(" .,:;—–-")
 
@@ -37,7 +37,7 @@ def looks_like_outlet(name: str) -> bool:
     if name.lower() in _known():
         return True
     words = name.split()
-    return bool(words) and words[-1] in set(_table()["name_heads"])
+    return bool(words) and words[-1] in set(table()["name_heads"])
 
 
 def credit_name(name: str, strict: bool) -> str | None:
@@ -73,7 +73,7 @@ def end_credit(lines: list[str]) -> str | None:
 
 def reported(paragraphs: list[str], key: str = "reported_patterns") -> str | None:
     """A publication named in a sentence shape from the data file's list `key`."""
-    for template in _table()[key]:
+    for template in table()[key]:
         pattern = re.compile(template.format(name=f"(?P<name>{NAME})"))
         for para in paragraphs:
             for sentence in re.split(r"(?<=[.!?])\s+", para):
@@ -94,10 +94,17 @@ def copyright_holder(lines: list[Block]) -> str | None:
     """The site a footer names ("© 2023 The Daily Courier. All rights reserved.")."""
     for block in reversed(lines):
         m = COPYRIGHT.search(block.text)
-        found = m and (m["name"] or m["before"])
+        found = m and _before_legal(m["name"] or m["before"] or "")
         if found and len(block.words) <= 15 and (name := credit_name(found, strict=False)):
             return name
     return None
+
+
+def _before_legal(name: str) -> str:
+    """ "Example Media LLC. All" → "Example Media LLC": the notice's own words are no name."""
+    legal = alternation([p for p in cues()["legal_phrases"] if p[0].isalpha()])
+    name = re.split(rf"\s+(?:{legal}|all\b)", name, maxsplit=1, flags=re.IGNORECASE)[0]
+    return name.strip(" .,;|")
 
 
 def expand(name: str, lines: list[Block]) -> str:
@@ -112,7 +119,10 @@ def expand(name: str, lines: list[Block]) -> str:
 
 
 def credited(body: list[str], trailer: list[Block], wire_agency: str | None) -> str | None:
-    """The publisher the article itself credits, or None."""
+    """The publisher the whole article is credited to (closing credit, wire dateline), or None.
+
+    "According to X" or "X reported" inside the story is attribution of one claim, not a
+    credit: the page's own site name outranks it (see `reported`, a last resort)."""
     tail = [body[-1]] if body else []
     name = end_credit(tail + [b.text for b in trailer[:3]])
     if name:
@@ -122,4 +132,4 @@ def credited(body: list[str], trailer: list[Block], wire_agency: str | None) -> 
     wire = WIRE_START.match(body[0]) if body else None
     if wire and (name := credit_name(wire["name"], strict=True)):
         return name
-    return reported(body)
+    return None
