@@ -196,3 +196,19 @@ def test_a_capitalised_dateline_name_gives_way_to_the_ordinary_spelling(tmp_path
         assert store.entity_profile(eid)["name"] == "Keldor"
     finally:
         store.close()
+
+
+def test_ministry_named_only_by_its_function_does_not_link_across_countries(kb):
+    a = ingest(kb, "In Tbilisi, the Interior Ministry denied that officers beat a protester.")
+    b = ingest(kb, "In Erbil, the Interior Ministry said the drone attack was under investigation.")
+    assert kb_id(a, "Interior Ministry") != kb_id(b, "Interior Ministry")
+
+
+def test_ambiguous_surname_form_does_not_link_across_documents(kb):
+    body = (
+        "Former governor Tomas Okafor was detained. His son, Mayor Daniel Okafor, flew home.\n"
+        "The elder Okafor said he was innocent.\n"
+    )
+    a, b = ingest(kb, body), ingest(kb, body.replace("detained", "freed"))
+    assert kb_id(a, "Tomas Okafor") == kb_id(b, "Tomas Okafor")
+    assert kb_id(a, "elder Okafor") != kb_id(b, "elder Okafor")

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from newsledger.document import Document, Mention, Role
 from newsledger.entities import coref, keys, mentions, nominals, titles
+from newsledger.entities.vocab import name_suffixes
 from newsledger.store.base import Store
 
 
@@ -44,6 +45,9 @@ def find(doc: Document) -> Document:
         for i in range(m.start, m.end)
     }
     found.extend(nominals.nominal_mentions(sdoc, taken))
+    taken |= {i for m in found for i in range(m.start, m.end)}
+    heads = {m.text.split()[-1].lower() for m in named if m.label == "ORG" and " " in m.text}
+    found.extend(nominals.definite_heads(sdoc, taken, heads))
     found.sort(key=lambda m: (m.start, -m.end))
     doc.mentions = found
     doc.entities = coref.link(doc, found, roles, cores)
@@ -52,7 +56,15 @@ def find(doc: Document) -> Document:
 
 
 def _surnames(named: list[Mention]) -> set[str]:
-    return {m.text.split()[-1] for m in named if m.label == "PERSON" and len(m.text.split()) > 1}
+    """Last names as written, skipping "Jr."/"III" ("Marcos" in "Ferdinand Marcos Jr.")."""
+    out = set()
+    for m in named:
+        words = m.text.split()
+        while len(words) > 2 and keys.norm(words[-1]) in name_suffixes():
+            words = words[:-1]
+        if m.label == "PERSON" and len(words) > 1:
+            out.add(words[-1])
+    return out
 
 
 def _missed_surnames(sdoc, named: list[Mention]) -> list[Mention]:

@@ -12,7 +12,13 @@ from rapidfuzz.distance import JaroWinkler
 
 from newsledger.document import Document, Entity, Mention, Role
 from newsledger.entities import gazetteer, keys
-from newsledger.entities.vocab import canonical_title, governing_nouns
+from newsledger.entities.vocab import (
+    ambiguity_modifiers,
+    canonical_title,
+    determiners,
+    governing_nouns,
+    nominal_nouns,
+)
 
 _PRONOUNS = {
     "he": "PERSON",
@@ -71,14 +77,10 @@ def link(
     longest_first = sorted(full, key=lambda m: -len(cores.get(m.start, m.text).split()))
     for m in longest_first:  # "Ana Maria Lopez" before "Maria Lopez" so the short form can attach
         _link_full_person(lk, m, cores.get(m.start, m.text))
+    _add_roles(lk, mentions, roles)  # before short forms: "the former X" needs them
     for m in short:
         _link_short_person(lk, m, cores.get(m.start, m.text))
-    for m in mentions:
-        if m.label == "PERSON" and m.start in roles and m.entity:
-            ent = doc_entity(lk, m.entity)
-            if roles[m.start] and roles[m.start] not in ent.roles:
-                ent.roles.append(roles[m.start])
-                ent.country = ent.country or roles[m.start].country
+    _add_roles(lk, mentions, roles)
     for m in (m for m in mentions if m.kind == "role"):
         _link_role(lk, m, roles.get(m.start), mentions)
     others = [m for m in mentions if m.label != "PERSON"]
@@ -86,6 +88,15 @@ def link(
         _link_other(lk, m, mentions)
     _link_acronyms(lk, mentions)
     return lk.entities
+
+
+def _add_roles(lk: Linker, mentions: list[Mention], roles: dict[int, Role]) -> None:
+    for m in mentions:
+        if m.label == "PERSON" and m.start in roles and m.entity:
+            ent = doc_entity(lk, m.entity)
+            if roles[m.start] and roles[m.start] not in ent.roles:
+                ent.roles.append(roles[m.start])
+                ent.country = ent.country or roles[m.start].country
 
 
 def doc_entity(lk: Linker, local_id: str) -> Entity:
@@ -120,7 +131,32 @@ def _link_full_person(lk: Linker, m: Mention, core: str) -> None:
     if len(holders) == 1:  # "Cortez Masto" inside "Catherine Cortez Masto"
         lk.attach(holders[0], m, core)
         return
+    variants = [
+        e
+        for e in lk.entities
+        if e.type == "PERSON"
+        and any(_given_name_variant(c.split(), words) for c in lk.cores[e.local_id])
+    ]
+    if len(variants) == 1:  # "Muhammad Al Sudani" after "Mohammed Shia Al Sudani"
+        lk.attach(variants[0], m, None)
+        return
     lk.attach(lk.new(core, "PERSON", m), m, core)
+
+
+def _given_name_variant(a: list[str], b: list[str]) -> bool:
+    """One person written once in full and once with a middle name left out and the
+    given name transliterated another way: same last name words, similar given name."""
+    if len(a) < 2 or len(b) < 2 or a == b:
+        return False
+    short, long_ = (a, b) if len(a) <= len(b) else (b, a)
+    if long_[-(len(short) - 1) :] != short[1:]:
+        return False
+    g1, g2 = short[0], long_[0]
+    return (
+        g1 == g2
+        or JaroWinkler.similarity(g1, g2) >= 0.84
+        or (keys.skeleton(g1) == keys.skeleton(g2) and len(keys.skeleton(g1)) >= 3)
+    )
 
 
 def _contains(longer: list[str], shorter: list[str]) -> bool:
@@ -144,9 +180,14 @@ def _link_short_person(lk: Linker, m: Mention, core: str) -> None:
         if e.type == "PERSON" and any(word in c.split() for c in lk.cores[e.local_id])
     ]
     if len(cands) > 1:  # a surname names the person whose last name it is
-        cands = [e for e in cands if any(c.split()[-1] == word for c in lk.cores[e.local_id])]
+        cands = [e for e in cands if any(keys.surname(c) == word for c in lk.cores[e.local_id])]
+    if len(cands) > 1:  # two people share it: only a clear cue picks one
+        cands = _disambiguate(lk, m, cands)
     if len(cands) == 1:
         lk.attach(cands[0], m)
+        return
+    if cands:  # still ambiguous: the form keeps its own entity, fused with neither person
+        _attach_ambiguous(lk, m)
         return
     same = [e for e in lk.entities if e.type == "PERSON" and keys.norm(e.name) == word]
     if same:
@@ -168,6 +209,46 @@ def _link_short_person(lk: Linker, m: Mention, core: str) -> None:
         lk.attach(variants[0], m)
         return
     lk.attach(lk.new(_strip_honorifics(core), "PERSON", m), m, None)
+
+
+def _disambiguate(lk: Linker, m: Mention, cands: list[Entity]) -> list[Entity]:
+    """ "the former Duterte" -> the one with a former role; otherwise the only one of them
+    named earlier in the same paragraph. "the elder X" is left unresolved."""
+    before = _word_before(lk.doc.body, m.start)
+    mods = ambiguity_modifiers()
+    if before in mods["unresolved"]:
+        return cands
+    if before in mods["former"]:
+        former = [e for e in cands if any(r.former for r in e.roles)]
+        return former if len(former) == 1 else cands
+    ids = {c.local_id for c in cands}
+    end = m.start
+    for _ in range(2):  # this paragraph, or the one before when this one names neither
+        para = lk.doc.body.rfind("\n", 0, max(end - 1, 0)) + 1
+        near = {x.entity for x in lk.doc.mentions if x.entity in ids and para <= x.start < end}
+        if near:
+            return [e for e in cands if e.local_id in near] if len(near) == 1 else cands
+        end = para
+    return cands
+
+
+def _word_before(text: str, start: int) -> str:
+    words = text[max(0, start - 40) : start].split()
+    return words[-1].lower() if words else ""
+
+
+def _attach_ambiguous(lk: Linker, m: Mention) -> None:
+    """A surname two people share, with no cue: one entity per form ("elder X", "X")."""
+    before = _word_before(lk.doc.body, m.start)
+    name = m.text if before not in ambiguity_modifiers()["unresolved"] else f"{before} {m.text}"
+    for e in lk.entities:
+        if e.type == "PERSON" and e.name == name and not lk.cores[e.local_id]:
+            break
+    else:
+        e = lk.new(name, "PERSON", m)
+    lk.attach(e, m, None)
+    if name != m.text:  # the bare surname is either person's form, not this entity's
+        e.aliases = [a for a in e.aliases if a != m.text]
 
 
 def _link_role(lk: Linker, m: Mention, role: Role | None, mentions: list[Mention]) -> None:
@@ -228,11 +309,10 @@ def _link_other(lk: Linker, m: Mention, mentions: list[Mention]) -> None:
         owners = [
             e
             for e in lk.entities
-            if e.type == "PERSON"
-            and len(keys.norm(e.name).split()) > 1
-            and keys.norm(e.name).split()[-1] == name
+            if e.type == "PERSON" and _name_part(lk, e, name, first=m.label == "ORG")
         ]
-        if len(owners) == 1:  # "Trump" tagged ORG next to "Donald Trump"
+        if len(owners) == 1:  # "Trump" tagged ORG next to "Donald Trump"; "Wang" of "Wang Yi"
+            m.label = "PERSON"
             lk.attach(owners[0], m)
             return
     if m.kind == "nominal" and len(name.split()) >= 2 and name.split()[-1] in governing_nouns():
@@ -243,6 +323,10 @@ def _link_other(lk: Linker, m: Mention, mentions: list[Mention]) -> None:
         if len(owners) == 1 and not gazetteer.lookup(ruler):
             lk.attach(owners[0], m)
             return
+    same = _named_head(lk, m) or _same_nominal(lk, m)
+    if same is not None:
+        lk.attach(same, m)
+        return
     for ent in lk.entities:
         if ent.type != m.label and not (m.kind == "nominal" and ent.sector):
             continue
@@ -256,6 +340,67 @@ def _link_other(lk: Linker, m: Mention, mentions: list[Mention]) -> None:
             return
     ent = lk.new(_bare(m.text) if m.kind != "nominal" else _nominal_name(m.text), m.label, m)
     lk.attach(ent, m, ent.name)
+
+
+def _name_part(lk: Linker, ent: Entity, word: str, first: bool) -> bool:
+    """`word` is the last (or, with `first`, the first) name word of a person written in
+    full: surnames come first in many languages ("Wang" of "Wang Yi"), and given names
+    stand alone too. Only for organisations: the place "Paris" is not Paris Hilton, the
+    adjective "Christian" is not Christian Lindner."""
+    part = word.split()
+    for core in lk.cores[ent.local_id] or [keys.norm(ent.name)]:
+        words = keys.name_words(core)
+        if len(words) > len(part) and (words[-len(part) :] == part or first and words[:1] == part):
+            return True
+    return False
+
+
+def _named_head(lk: Linker, m: Mention) -> Entity | None:
+    """ "the Commission" after "European Commission", "the court" after "International
+    Criminal Court": the head word of exactly one organisation named before it."""
+    words = m.text.split()
+    if m.label != "ORG":
+        return None
+    if m.kind == "nominal" and (len(words) != 1 or _word_before(lk.doc.body, m.start) != "the"):
+        return None
+    head = words[-1]
+    if m.kind == "named" and (len(words) != 1 or not head[:1].isupper()):
+        return None
+    if head.lower() not in nominal_nouns():
+        return None
+    # "the government" is often the article's own, unnamed: only a proper name fixes it
+    kinds = {"named"} if head.lower() in governing_nouns() else {"named", "nominal"}
+    before = {
+        x.entity for x in lk.doc.mentions if x.entity and x.start < m.start and x.kind in kinds
+    }
+    owners = [
+        e
+        for e in lk.entities
+        if e.type == "ORG"
+        and e.local_id in before
+        and e.name[:1].isupper()
+        and any(len(c.split()) >= 2 and c.split()[-1] == head.lower() for c in lk.cores[e.local_id])
+    ]
+    return owners[0] if len(owners) == 1 else None
+
+
+def _same_nominal(lk: Linker, m: Mention) -> Entity | None:
+    """ "Japan's foreign ministry" / "the Japanese foreign ministry": one body of one country."""
+    if m.kind != "nominal" or m.label != "ORG" or not m.country:
+        return None
+    key = _nominal_key(m.text)
+    for ent in lk.entities:
+        forms = [ent.name, *ent.aliases]
+        if ent.type == "ORG" and ent.country == m.country and key in map(_nominal_key, forms):
+            return ent
+    return None
+
+
+def _nominal_key(text: str) -> str:
+    words = keys.norm(text).split()
+    while len(words) > 1 and words[0] in determiners():
+        words = words[1:]
+    return keys.drop_country(" ".join(words))
 
 
 def _bare(text: str) -> str:

@@ -14,7 +14,7 @@ from functools import lru_cache
 from rapidfuzz.distance import JaroWinkler
 from unidecode import unidecode
 
-from newsledger.entities.vocab import determiners, honorifics, title_words
+from newsledger.entities.vocab import determiners, honorifics, name_suffixes, title_words
 
 _CONNECTORS = {"of", "the", "and", "for", "on", "in", "e", "i", "al", "el", "ul", "ur", "de", "&"}
 
@@ -45,6 +45,20 @@ def strip_titles(text: str) -> str:
     while len(words) > 1 and droppable(words[0]):
         words = words[1:]
     return " ".join(words)
+
+
+def name_words(normed: str) -> list[str]:
+    """A normalised person name without generational suffixes ("marcos jr" -> ["marcos"])."""
+    words = normed.split()
+    while len(words) > 1 and words[-1] in name_suffixes():
+        words = words[:-1]
+    return words
+
+
+def surname(normed: str) -> str:
+    """The last name of a normalised person name, skipping "Jr."/"III"."""
+    words = name_words(normed)
+    return words[-1] if words else ""
 
 
 @lru_cache(maxsize=65536)

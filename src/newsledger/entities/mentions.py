@@ -17,6 +17,7 @@ from newsledger.document import Mention
 from newsledger.entities import gazetteer
 from newsledger.entities.vocab import (
     honorifics,
+    name_particles,
     nominal_nouns,
     portfolio_heads,
     portfolios,
@@ -62,11 +63,39 @@ def _joined_people(sdoc) -> list:
     out: list = []
     for ent in sdoc.ents:
         prev = out[-1] if out else None
+        if prev is not None and prev.start <= ent.start < prev.end:
+            continue  # swallowed by a name extended over its particles
         if prev is not None and prev.label_ == ent.label_ == "PERSON" and prev.end == ent.start:
             out[-1] = Span(sdoc, prev.start, ent.end, label="PERSON")
+        elif ent.label_ == "PERSON":
+            start = ent.start
+            while start > 0 and sdoc[start - 1].lower_ in name_particles():
+                start -= 1  # "Van den" + "Berg" at the start of a sentence
+            if prev is not None and start < prev.end:
+                start = ent.start
+            out.append(Span(sdoc, start, _particle_end(sdoc, ent), label="PERSON"))
         else:
             out.append(ent)
     return out
+
+
+def _particle_end(sdoc, ent) -> int:
+    """End of a person's name that NER cut at a lowercase particle: "Ursula von der" +
+    "Leyen" is "Ursula von der Leyen"."""
+    k = ent.end
+    while k < len(sdoc) and sdoc[k].text in name_particles():
+        k += 1
+    if k == ent.end and sdoc[ent.end - 1].text not in name_particles():
+        return ent.end
+    if k >= len(sdoc) or not sdoc[k].text[:1].isupper() or sdoc[k].pos_ != "PROPN":
+        return ent.end
+    while k + 1 < len(sdoc) and sdoc[k + 1].pos_ == "PROPN" and sdoc[k + 1].text[:1].isupper():
+        if sdoc[k + 1].ent_iob_ != "I":
+            break
+        k += 1
+    if k + 1 < len(sdoc) and sdoc[k + 1].lemma_.lower() in nominal_nouns():
+        return ent.end  # "... coalition", "... party": an organisation's name, not a person's
+    return k + 1
 
 
 def _people_of_country(sdoc, found: list[Mention]) -> list[Mention]:

@@ -52,6 +52,25 @@ def nominal_mentions(sdoc, taken: set[int]) -> list[Mention]:
 _MODIFIERS = {"amod", "compound", "nmod", "poss", "npadvmod"}
 
 
+def definite_heads(sdoc, taken: set[int], heads: set[str]) -> list[Mention]:
+    """ "the court" after "International Criminal Court": a bare weak head ("court",
+    "commission") counts when "the" points back to an organisation named with it.
+    `heads`: last words (lowercase) of the organisations named in the article."""
+    out = []
+    nouns = nominal_nouns()
+    for tok in sdoc[1:]:
+        lemma = tok.lemma_.lower()
+        if tok.idx in taken or lemma not in heads or lemma not in nouns:
+            continue
+        if sdoc[tok.i - 1].lower_ != "the" or tok.tag_ != "NN" or not tok.is_lower:
+            continue
+        type_, sector = nouns[lemma]
+        out.append(
+            Mention(tok.idx, tok.idx + len(tok.text), tok.text, type_, "nominal", sector=sector)
+        )
+    return out
+
+
 def _heads(sdoc):
     """(head token, phrase start) of every phrase an actor noun heads.
 

@@ -18,6 +18,12 @@ from rapidfuzz.distance import JaroWinkler
 
 from newsledger.document import Document, Entity
 from newsledger.entities import keys
+from newsledger.entities.vocab import (
+    ambiguity_modifiers,
+    nominal_nouns,
+    portfolio_heads,
+    portfolios,
+)
 from newsledger.store.base import KBEntity
 
 STATS = {"comparisons": 0}  # candidate comparisons made, for the flat-cost test and benchmarks
@@ -36,6 +42,8 @@ def forms(ent: Entity) -> set[str]:
     out = set()
     for text in (ent.name, *ent.aliases):
         core = keys.strip_titles(text)
+        if ent.type != "PERSON" and core in nominal_nouns() and text != ent.name:
+            continue  # "Commission", "the court": a short form only its own article resolves
         if core and (ent.type != "PERSON" or len(core.split()) >= 2 or core == keys.norm(ent.name)):
             out.add(core)
     return out
@@ -47,8 +55,10 @@ def entity_keys(ent: Entity, unnamed: bool = False) -> set[str]:
         if ent.type == "PERSON" or not ent.country:
             return set()  # "a senior minister", "the rebels": nothing says which ones
         return {f"u:{ent.type}:{ent.country}:{keys.drop_country(keys.norm(ent.name))}"}
-    if ent.type == "PERSON" and len(keys.norm(ent.name).split()) < 2:
-        return set()  # a bare surname never merges across documents
+    if ent.type == "PERSON" and len(_name_words(ent.name)) < 2:
+        return set()  # a bare surname ("the elder X" too) never merges across documents
+    if ent.type == "ORG" and not ent.country and _generic_body(ent.name):
+        return set()  # "Interior Ministry" with no country: every state has one
     if ent.type == "PERSON" and not ent.name[:1].isupper():
         return {f"x:PERSON:{keys.norm(ent.name)}"}  # "senior British minister": exact only
     out: set[str] = set()
@@ -57,6 +67,23 @@ def entity_keys(ent: Entity, unnamed: bool = False) -> set[str]:
     if ent.type == "GPE" and ent.country:
         out.add(f"country:{ent.country}")
     return out
+
+
+def _name_words(name: str) -> list[str]:
+    """The name without "elder"/"younger": coref names an unresolved bare surname so."""
+    return [w for w in keys.norm(name).split() if w not in ambiguity_modifiers()["unresolved"]]
+
+
+def _generic_body(name: str) -> bool:
+    """A state body named only by its function ("Finance Ministry", "Ministry of the
+    Interior", "Foreign Office"): without a country it names no particular one."""
+    words = [w for w in keys.norm(name).split() if w not in {"of", "the", "and", "for"}]
+    heads = portfolio_heads() | {"office", "department"}
+    return (
+        len(words) >= 2
+        and any(w in heads for w in words)
+        and all(w in heads or w in portfolios() for w in words)
+    )
 
 
 def resolve_documents(docs: list[Document], store) -> None:

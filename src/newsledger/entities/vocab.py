@@ -92,3 +92,22 @@ def governing_nouns() -> frozenset[str]:
 def portfolios() -> frozenset[str]:
     """Words naming a ministry's field ("Interior" in "Interior Minister"), not an organisation."""
     return frozenset(load("titles")["portfolios"])
+
+
+@cache
+def name_suffixes() -> frozenset[str]:
+    """ "Jr", "III": generational suffixes that follow a surname but are not one."""
+    return frozenset(load("honorifics")["name_suffixes"])
+
+
+@cache
+def ambiguity_modifiers() -> dict[str, frozenset[str]]:
+    """Words before a bare surname ("the former X", "the elder X") that pick, or fail
+    to pick, one of two people sharing it."""
+    return {k: frozenset(v) for k, v in load("honorifics")["ambiguity_modifiers"].items()}
+
+
+@cache
+def name_particles() -> frozenset[str]:
+    """Lowercase words inside surnames ("von der Leyen", "da Silva") that NER cuts at."""
+    return frozenset(load("honorifics")["name_particles"])
