@@ -66,13 +66,19 @@ def ingest(folder: Path, db: Path) -> subprocess.Popen:
     return subprocess.Popen(cmd + ["--batch-size", "4"], stderr=subprocess.PIPE)
 
 
-def test_kill_mid_run_then_resume(tmp_path: Path) -> None:
+def ingest_under_way(tmp_path: Path) -> tuple[subprocess.Popen, Path, Path]:
+    """An ingest of 120 pages that has saved a few batches and is still running."""
     folder, db = tmp_path / "pages", tmp_path / "kb.db"
     write_pages(folder, 120)
     proc = ingest(folder, db)
     deadline = time.time() + 120
     while stored(db) < 8 and proc.poll() is None and time.time() < deadline:
         time.sleep(0.05)
+    return proc, folder, db
+
+
+def test_kill_mid_run_then_resume(tmp_path: Path) -> None:
+    proc, folder, db = ingest_under_way(tmp_path)
     proc.send_signal(signal.SIGKILL)
     proc.wait()
     before = stored(db)
@@ -112,12 +118,7 @@ def test_a_stage_crash_on_one_page_keeps_the_others(tmp_path: Path, monkeypatch)
 
 
 def test_ctrl_c_stops_cleanly_and_keeps_whole_batches(tmp_path: Path) -> None:
-    folder, db = tmp_path / "pages", tmp_path / "kb.db"
-    write_pages(folder, 120)
-    proc = ingest(folder, db)
-    deadline = time.time() + 120
-    while stored(db) < 8 and proc.poll() is None and time.time() < deadline:
-        time.sleep(0.05)
+    proc, _, db = ingest_under_way(tmp_path)
     proc.send_signal(signal.SIGINT)
     _, errors = proc.communicate(timeout=60)
     assert proc.returncode == 130
