@@ -435,3 +435,203 @@ def test_an_indefinite_noun_points_at_nothing(parse):
     )
     ev = only(doc, "REJECT")
     assert not ev.recipient or "Unity Front" not in " ".join(names(doc, ev.recipient))
+
+
+# --- phrases, recodings and pair anaphora -------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "etype"),
+    [
+        ("Varnesian and Tarsian border guards exchanged fire near the river crossing.", "ASSAULT"),
+        ("Varnesia closed its border crossing with Tarsia on Friday.", "SANCTION"),
+        ("Some demonstrators hurled stones at the Varnesian police.", "ASSAULT"),
+        ("The Tarsian minister lashed out at the Varnesian government.", "ACCUSE"),
+        ("The Varnesian president hit back at Tarsia over the dam.", "ACCUSE"),
+        ("Varnesian police denied that officers used force against the Unity Front.", "ASSAULT"),
+    ],
+)
+def test_phrases_select_their_category(parse, text, etype):
+    doc = parse(text)
+    assert [e.type for e in doc.events] == [etype], [(e.type, e.trigger) for e in doc.events]
+
+
+def test_a_denied_use_of_force_is_a_negated_assault(parse):
+    doc = parse("The Varnesian army denied that its soldiers had used force against protesters.")
+    assert only(doc, "ASSAULT").negated
+
+
+def test_a_verdict_by_a_panel_accuses_and_by_a_court_convicts(parse):
+    doc = parse("The ethics committee found Senator Ana Ruiz guilty of misconduct.")
+    assert only(doc, "ACCUSE").mode == "allege"
+    doc = parse("A Varnesian court found Senator Ana Ruiz guilty of fraud.")
+    ev = only(doc, "SANCTION")
+    assert ev.mode == "convict" and "Ana Ruiz" in " ".join(names(doc, ev.recipient))
+
+
+def test_a_vow_to_go_to_court_is_a_threat(parse):
+    doc = parse("Speaking to reporters, Ana Ruiz vowed to challenge the ban in court.")
+    ev = only(doc, "THREATEN")
+    assert not any("reporter" in n or "court" in n for n in names(doc, ev.recipient))
+
+
+def test_a_vow_of_punishment_is_a_threat(parse):
+    doc = parse("President Ilo Marek vowed that those behind the bombing would be punished.")
+    assert [e.type for e in doc.events] == ["THREATEN"]
+
+
+def test_ordering_an_inquiry_is_an_investigation_without_target(parse):
+    doc = parse("Premier Ilo Marek ordered a special committee to investigate the shootings.")
+    ev = only(doc, "ACCUSE")
+    assert ev.mode == "investigate" and not ev.recipient
+    assert ev.attributed_to == "outlet"
+
+
+def test_a_petition_alleging_misconduct_is_an_accusation(parse):
+    doc = parse("Ana Ruiz submitted a petition alleging that Ilo Marek made threats against her.")
+    ev = only(doc, "ACCUSE")
+    assert "Ana Ruiz" in names(doc, ev.actor) and "Ilo Marek" in names(doc, ev.recipient)
+    assert not [e for e in doc.events if e.type == "THREATEN"]
+
+
+def test_an_event_in_a_since_clause_is_background(parse):
+    doc = parse("Ties have soured since the Varnesian cabinet resigned in 2019.")
+    assert not doc.events
+
+
+def test_the_terms_of_a_deal_are_not_new_events(parse):
+    doc = parse(
+        "Under the agreement, Varnesia will hand over the suspects to Tarsia, "
+        "while the Tarsian finance ministry will release the frozen funds."
+    )
+    assert not doc.events
+
+
+def test_the_two_sides_are_the_parties_of_the_earlier_clash(parse):
+    doc = parse(
+        "Varnesian and Tarsian troops exchanged fire on Monday.\n\n"
+        "Spokesman Ilo Marek accused Ana Ruiz of lying.\n\n"
+        "By evening the two sides had agreed to a ceasefire."
+    )
+    ev = only(doc, "AGREE")
+    actors = " ".join(names(doc, ev.actor))
+    assert "Varnesia" in actors and "Tarsia" in actors and "Marek" not in actors
+    assert not any("side" in e.name for e in doc.entities)
+
+
+def test_both_sides_with_no_earlier_parties_is_no_event(parse):
+    assert not parse("Both sides agreed to a ceasefire.").events
+
+
+def test_a_crowd_gathering_protests_but_leaders_gathering_do_not(parse):
+    assert [e.type for e in parse("Protesters gathered outside parliament.").events] == ["PROTEST"]
+    assert not parse("World leaders gathered in Paris for the summit.").events
+
+
+def test_denying_the_reports_is_the_deniers_statement(parse):
+    doc = parse("The Varnesian government dismissed the reports on Monday.")
+    ev = only(doc, "REJECT")
+    assert ev.attributed_to in ev.actor
+
+
+def test_an_embassy_speaks_for_itself(parse):
+    doc = parse("The US embassy in Varnesia condemned the attacks.")
+    ev = only(doc, "ACCUSE")
+    assert "embassy" in doc.entity(ev.attributed_to).name.lower()
+
+
+def test_a_court_ordered_payment_is_a_sanction(parse):
+    doc = parse("An arbitration court ordered Varnesia to pay damages to Tarsia.")
+    assert only(doc, "SANCTION").mode == "convict"
+
+
+def test_a_who_clause_on_a_person_reports_the_news(parse):
+    doc = parse(
+        "The motion was tabled by Senator Ana Ruiz, who accused Prime Minister Ilo Marek "
+        "of hiding the contracts."
+    )
+    ev = only(doc, "ACCUSE")
+    assert "Ana Ruiz" in names(doc, ev.actor) and "Ilo Marek" in names(doc, ev.recipient)
+
+
+def test_a_who_clause_recalling_the_past_is_background(parse):
+    doc = parse("Troops fought the rebels, who had overrun the town last month.")
+    assert all("overrun" not in (e.trigger or "") for e in doc.events)
+
+
+def test_an_urged_demand_is_the_urgers_statement(parse):
+    doc = parse("The Varnesian Bar Association urged the Senate to reverse the suspension.")
+    ev = only(doc, "REQUEST")
+    assert ev.attributed_to in ev.actor
+
+
+def test_joining_the_demonstration_joins_the_earlier_protest(parse):
+    doc = parse(
+        "Thousands of farmers protested outside the ministry on Monday.\n\n"
+        "The Unity Front also joined the demonstration."
+    )
+    ev = only(doc, "PROTEST")
+    assert "Unity Front" in names(doc, ev.actor)
+
+
+def test_the_lawmaker_is_the_senator_named_before(parse):
+    doc = parse(
+        "Senator Ana Ruiz was suspended on Tuesday.\n\n"
+        "The lawmaker had accused Ilo Marek of harassment."
+    )
+    ev = only(doc, "ACCUSE")
+    assert "Ana Ruiz" in names(doc, ev.actor)
+    assert names(doc, ev.recipient) & {"Ilo Marek"} and "harassment" not in names(doc, ev.recipient)
+
+
+def test_officials_of_the_two_countries_are_the_earlier_parties(parse):
+    doc = parse(
+        "Armenian and Azerbaijani troops exchanged fire on Monday.\n\n"
+        "Village elders held talks with officials of the two countries."
+    )
+    ev = only(doc, "CONSULT")
+    people = " ".join(names(doc, ev.actor + ev.recipient))
+    assert "Armenia" in people and "Azerbaijan" in people
+
+
+def test_a_place_near_the_clash_is_not_its_target(parse):
+    doc = parse("Varnesian and Tarsian guards clashed near the Kolna crossing.")
+    ev = only(doc, "ASSAULT")
+    assert not any("Kolna" in n for n in names(doc, ev.recipient))
+
+
+def test_what_it_called_names_the_target(parse):
+    doc = parse("The Varnesian foreign ministry condemned what it called Tarsia's aggression.")
+    ev = only(doc, "ACCUSE")
+    assert "Tarsia" in " ".join(names(doc, ev.recipient))
+
+
+def test_a_past_verb_after_a_modal_clause_is_the_speakers(parse):
+    doc = parse(
+        "Ilo Marek said Tarsia should face history squarely and criticised what he "
+        "called Tarsia's military build-up."
+    )
+    ev = only(doc, "ACCUSE")
+    assert "Ilo Marek" in names(doc, ev.actor) and "Tarsia" not in names(doc, ev.actor)
+
+
+def test_a_ministry_speaks_for_itself_not_its_country(parse):
+    doc = parse("Tarsia's foreign ministry said Ilo Marek had rejected a Varnesian proposal.")
+    ev = only(doc, "REJECT")
+    assert "ministry" in doc.entity(ev.attributed_to).name.lower()
+
+
+def test_according_to_inside_a_relative_clause_vouches_for_it_only(parse):
+    doc = parse(
+        "Ilo Marek asked Tarsia to act against rebel commanders who, according to "
+        "Varnesia, operate freely from Tarsian territory."
+    )
+    ev = only(doc, "REQUEST")
+    assert ev.attributed_to == "outlet"
+
+
+def test_a_clause_of_time_under_a_speech_verb_is_the_outlets(parse):
+    doc = parse(
+        "Ilo Marek warned Tarsia on Monday after a far-right activist burned a copy "
+        "of the Koran outside the Tarsian embassy."
+    )
+    ev = only(doc, "PROTEST")
+    assert ev.attributed_to == "outlet"

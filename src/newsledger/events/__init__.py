@@ -8,6 +8,7 @@ For each sentence (cut again at line breaks) of the parsed body:
   attribution.py  the source the article gives, and how sure it is
   accusations.py  speech acts made by reporting: accusations and demands
   dates.py, contexts.py  when, where, and why
+  anaphora.py     "the claims", "the two sides", "joined the protest": earlier events
 then dedup.py folds restatements (headline and body) into one event, and
 `group_stories` (stories.py) links reports of one occasion across documents.
 """
@@ -18,7 +19,7 @@ from functools import partial
 
 from newsledger.document import Document, Event, Span
 from newsledger.events import accusations, anaphora, dedup, frames, modality, stories, triggers
-from newsledger.events.arguments import Arguments
+from newsledger.events.arguments import Arguments, conjuncts
 from newsledger.events.attribution import attribute, certainty, source, speaker_of
 from newsledger.events.contexts import contexts, location
 from newsledger.events.dates import event_date
@@ -26,6 +27,7 @@ from newsledger.events.lexicon import words
 from newsledger.store.base import Store
 
 STATEMENTS = {"ACCUSE"}  # an accusation with no other source is its maker's statement
+MODES = {"SANCTION": "convict"}  # the mode of a category a rule recoded to (a verdict)
 
 
 def extract(doc: Document) -> Document:
@@ -49,7 +51,10 @@ def extract(doc: Document) -> Document:
             del events[start:], implicit[start:]
         _carry_sources(events[start:], para, carry, sent)
         _carry_quotes(events[start:], para, quotes, sent, args)
-    anaphora.resolve(events, args.pointers)
+    people = {eid: args.by_id[eid].type == "PERSON" for eid in args.named if eid in args.by_id}
+    kept = {id(e) for e in anaphora.resolve(events, args.pointers, people)}
+    implicit = [k for e, k in zip(events, implicit, strict=True) if id(e) in kept]
+    events = [e for e in events if id(e) in kept]
     doc.events = dedup.merge(events, implicit)
     return doc
 
@@ -140,15 +145,21 @@ def _within(sent, tokens: list) -> list:
 def _event(doc: Document, args: Arguments, trig, sent) -> Event | None:
     actor_toks, recipient_toks = map(partial(_within, sent), frames.arguments(trig))
     head = trig.governor if trig.governor is not None else trig.token
+    recipient_toks = [t for t in recipient_toks if not _setting(t, trig)]
     if _not_an_event(trig, head, actor_toks, recipient_toks):
         return None
     mark = args.checkpoint()
+    pair = _pair_pointer(actor_toks, recipient_toks)
     actor = _ids(args, actor_toks, create=True)
     recipient = [r for r in _ids(args, recipient_toks, create=True, wide=True) if r not in actor]
     if trig.category != "CONSULT":
         extra = _within(sent, frames.deep_recipients(trig, set(actor_toks)))
+        extra = [t for t in extra if not _setting(t, trig)]
         recipient += [r for r in _ids(args, extra, create=True) if r not in actor + recipient]
-    if not actor or (trig.entry.needs_recipient and not recipient):
+    aside = {args.entity_at(t) for t in sent if _setting(t, trig)}
+    recipient = [r for r in recipient if r not in aside]
+    pending = pair is not None and not pair.of_recipient  # actors still to come
+    if (not actor and not pending) or (trig.entry.needs_recipient and not recipient):
         args.rollback(mark)  # no actor, no event: PLOVER codes who did what
         return None
     attributed, chain = attribute(args, head, sent)
@@ -159,7 +170,11 @@ def _event(doc: Document, args: Arguments, trig, sent) -> Event | None:
         return None  # "X said Y plans to assassinate Z": X's allegation, not Y's threat
     if trig.denied_by is not None and attributed == "outlet":
         attributed = source(args, speaker_of(trig.denied_by)) or attributed
-    if attributed == "outlet" and trig.category in STATEMENTS and not _deed(trig):
+    if attributed == "outlet" and (
+        (trig.category in STATEMENTS and not _deed(trig))
+        or _denial_of_claim(trig)
+        or _spoken_demand(trig)
+    ):
         attributed = args.best(actor)  # a demand or accusation is its maker's statement
     clause = [trig.token, trig.governor]
     event = Event(
@@ -167,7 +182,7 @@ def _event(doc: Document, args: Arguments, trig, sent) -> Event | None:
         actor=actor,
         recipient=recipient,
         negated=modality.negated(trig) and not modality.refusal(category, mode, trig),
-        mode=trig.entry.mode if category == trig.category else None,
+        mode=trig.entry.mode if category == trig.category else MODES.get(category),
         aux_mode=mode,
         contexts=contexts(sent.text),
         date=event_date(clause, doc.published, sent),
@@ -177,13 +192,50 @@ def _event(doc: Document, args: Arguments, trig, sent) -> Event | None:
         evidence=[_span(sent)],
         trigger=" ".join(trig.entry.words),
     )
-    if not recipient and (points := anaphora.pointer(trig.token, trig.governor)):
-        args.pointers[id(event)] = points
+    if anaphora.joins(trig.token, trig.governor):  # "X joined the protest": that protest
+        pair = anaphora.Pointer(frozenset({category}), "join")
+    elif pair is None and not recipient:
+        pair = anaphora.pointer(trig.token, trig.governor)  # "rejected the claims"
+    if pair is not None:
+        args.pointers[id(event)] = pair
     return event
 
 
+def _pair_pointer(actor_toks: list, recipient_toks: list) -> anaphora.Pointer | None:
+    """ "The two sides agreed", "talks with officials of the two countries": a pair the
+    reader knows from earlier events, resolved by anaphora.py once all are found."""
+    for toks, of_recipient in ((actor_toks, False), (recipient_toks, True)):
+        pairs = anaphora.pair_within([c for t in toks for c in conjuncts(t)])
+        if pairs:
+            kind, size = anaphora.pair_kind(pairs[0]), anaphora.pair(pairs[0])
+            return anaphora.Pointer(kind, "pair", size, of_recipient=of_recipient)
+    return None
+
+
+def _payment(trig) -> bool:
+    """ "ordered X to pay damages": a court-ordered payment."""
+    return trig.category == "REQUEST" and any(
+        c.dep_ == "xcomp" and c.lemma_.lower() == "pay" for c in trig.token.children
+    )
+
+
+def _setting(tok, trig) -> bool:
+    """Who heard it and where, not whom it targets: "speaking to reporters, X said ...",
+    "vowed to challenge it in court"."""
+    if tok.lemma_.lower() in words("court_nouns"):
+        return tok.dep_ == "pobj" and tok.head.lower_ in ("in", "before", "to")
+    if not _press(tok):
+        return False
+    verb = next((a for a in tok.ancestors if a.pos_ in ("VERB", "AUX")), None)
+    return verb is not None and verb.i not in (trig.token.i, getattr(trig.governor, "i", -1))
+
+
 def _by_state(trig, actor_toks: list) -> str:
-    """A blockade or roadblock by a state is coercion (COERCE), by citizens a protest."""
+    """A blockade or roadblock by a state is coercion (COERCE), by citizens a protest;
+    a finding of guilt by a court convicts (SANCTION), by anyone else it accuses."""
+    court = any(t.lemma_.lower() in words("court_nouns") for t in actor_toks)
+    if court and ("guilty" in trig.entry.words or _payment(trig)):
+        return "SANCTION"  # the manual: court-ordered payments are SANCTION too
     if trig.category != "PROTEST" or trig.entry.mode not in ("obstruct", None):
         return trig.category
     state = any(
@@ -209,20 +261,66 @@ def _not_an_event(trig, head, actor_toks: list, recipient_toks: list) -> bool:
     # "if the government does not make an offer", "declined to comment", "amid speculation"
     if _conditional_clause(trig) or _no_comment(trig) or _speculative(head):
         return True
+    if _terms(head) or _idle_gathering(trig, actor_toks):
+        return True
     return _background(head)
+
+
+def _terms(tok) -> bool:
+    """ "Under the deal, X will hand over ...": the terms of an agreement or ruling
+    reported before, not a new event."""
+    first = tok.sent[0]
+    if first.lower_ == "under" and any(
+        g.dep_ == "pobj" and g.lemma_.lower() in words("terms_nouns") for g in first.children
+    ):
+        return True  # the whole sentence restates them, however the parser joins its clauses
+    for node in [tok, *list(tok.ancestors)[:2]]:
+        for child in node.children:
+            if child.dep_ == "prep" and child.lower_ == "under":
+                objs = [g for g in child.children if g.dep_ == "pobj"]
+                if any(g.lemma_.lower() in words("terms_nouns") for g in objs):
+                    return True
+        if node.dep_ not in ("xcomp", "conj", "ccomp", "advcl"):
+            break  # "..., while Y will release the funds" is of the same terms
+    return False
+
+
+def _idle_gathering(trig, actor_toks: list) -> bool:
+    """ "protesters gathered outside parliament" protests; "leaders gathered" does not."""
+    if trig.entry.words[0] not in words("gathering_verbs"):
+        return False
+    return not any(
+        t.lemma_.lower() in words("crowd_nouns") for a in actor_toks for t in conjuncts(a)
+    )
 
 
 def _background(tok) -> bool:
     """ "the agreement it signed last year": a relative clause on an object recalls
     the past to explain the news; it is not reported as news itself."""
     for node in [tok, *list(tok.ancestors)[:2]]:
+        if node.dep_ in ("advcl", "pcomp") and any(
+            c.dep_ == "mark" and c.lower_ == "since" for c in node.children
+        ):
+            return True  # "tensions have risen since X returned to power": the starting point
         if node.dep_ == "relcl":
             if node.head.lower_ in ("those", "one", "some", "many"):
                 return False  # "X was among those who endorsed Y": X's act
+            if _news_about(node):
+                return False  # "the motion was tabled by X, who accused Y of ...": X's act
             return node.head.dep_ in ("dobj", "pobj", "appos")
         if node.dep_ not in ("xcomp", "conj"):
             return False
     return False
+
+
+def _news_about(relcl) -> bool:
+    """ "X, who accused Y of ...": a relative clause on a person that reports the news,
+    unless it recalls an earlier time ("who overran it last month", "who has vowed")."""
+    if not any(c.dep_ == "nsubj" and c.lower_ == "who" for c in relcl.children):
+        return False
+    if any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in relcl.children):
+        return False
+    return not any(t.ent_type_ == "DATE" for t in relcl.subtree)
 
 
 def _accusation(doc: Document, args: Arguments, acc, sent) -> Event | None:
@@ -314,8 +412,28 @@ def _no_comment(trig) -> bool:
     )
 
 
+def _denial_of_claim(trig) -> bool:
+    """ "X dismissed the reports", "Y denied the allegations": a statement by X or Y."""
+    if trig.category != "REJECT":
+        return False
+    return any(
+        c.dep_ == "dobj" and c.lemma_.lower() in words("claim_nouns") for c in trig.token.children
+    )
+
+
+def _spoken_demand(trig) -> bool:
+    """ "X urged Y to ...": a demand voiced by X (an order or a petition is a deed)."""
+    return (
+        trig.category == "REQUEST"
+        and trig.kind == "verb"
+        and (trig.token.lemma_.lower() in words("voiced_demand_verbs"))
+    )
+
+
 def _deed(trig) -> bool:
     """Accusations done rather than said: a summons, an investigation, a lawsuit."""
+    if trig.entry.mode == "investigate":
+        return True
     return bool({trig.token.lemma_.lower(), *trig.entry.words} & words("accusing_deeds"))
 
 

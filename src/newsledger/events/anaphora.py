@@ -20,13 +20,18 @@ OBJECT_DEPS = {"dobj", "pobj", "nsubjpass", "attr"}
 @dataclass(frozen=True)
 class Pointer:
     categories: frozenset[str]
-    take: str  # "makers" | "parties"
+    take: str  # "makers" | "parties" | "pair" (the actors are "the two sides" of an event)
+    size: int = 0  # for "pair": how many parties
+    of_recipient: bool = False  # for "pair": the pair is among the recipients ("officials
+    # of the two countries"), not the actors
 
 
 @cache
 def _classes() -> dict[str, Pointer]:
     out: dict[str, Pointer] = {}
-    for table in _load("anaphora.toml").values():
+    for name, table in _load("anaphora.toml").items():
+        if name == "pairs":
+            continue
         pointer = Pointer(frozenset(table["categories"]), table["take"])
         for noun in table["nouns"]:
             out[noun] = pointer
@@ -47,10 +52,96 @@ def pointer(*heads) -> Pointer | None:
     return None
 
 
-def resolve(events: list[Event], pointers: dict[int, Pointer]) -> None:
-    """Give each pointing event with no recipient the people its noun points back to."""
+PEOPLE = frozenset({"PERSON"})  # a pair pointer's `categories` when it names persons
+
+
+def pair_kind(token) -> frozenset[str]:
+    """ "the two ministers" name persons; "the two sides" states or groups."""
+    persons = _load("anaphora.toml")["pairs"]["persons"]
+    return PEOPLE if token.lemma_.lower() in persons else frozenset()
+
+
+def pair_within(tokens: list) -> list:
+    """Pairs named by a noun phrase or its "of" phrase: "officials of the two countries"."""
+    out = []
+    for tok in tokens:
+        out += [tok] if pair(tok) else []
+        for prep in tok.children:
+            if prep.dep_ == "prep" and prep.lower_ == "of":
+                out += [p for p in prep.children if p.dep_ == "pobj" and pair(p)]
+    return out
+
+
+def pair(token) -> int:
+    """How many parties "the two sides", "both countries", "the three ministers" name
+    (0 when the phrase is not such a reference)."""
+    table = _load("anaphora.toml")["pairs"]
+    if token.lemma_.lower() not in table["nouns"] or token.tag_ not in ("NNS", "NNPS"):
+        return 0
+    sizes = table["quantifiers"]
+    return next(
+        (
+            sizes[c.lower_]
+            for c in token.children
+            if c.dep_ in ("det", "nummod", "predet") and c.lower_ in sizes
+        ),
+        0,
+    )
+
+
+def _parties(events: list[Event], index: int, size: int, named: dict[str, bool]) -> list[str]:
+    """The participants of the nearest earlier event with `size` or more named ones of the
+    pair's kind (`named`: the ids of that kind), or failing that with `size` or more
+    participants of which one is named and of that kind."""
+    earlier = [list(dict.fromkeys(e.actor + e.recipient)) for e in reversed(events[:index])]
+    for people in earlier:
+        known = [p for p in people if p in named]
+        if len(known) >= size:
+            return known
+    return next(
+        (people for people in earlier if len(people) >= size and set(people) & set(named)), []
+    )
+
+
+def _same_sentence(events: list[Event], index: int, size: int, named: dict) -> list[str]:
+    """ "Wang invited Cho to Beijing, and the two sides agreed ...": the parties of an
+    earlier event of the same sentence, of whatever kind."""
+    here = events[index].evidence[0].start if events[index].evidence else None
+    same = [e for e in events[:index] if e.evidence and e.evidence[0].start == here]
+    return _parties(same, len(same), size, named) if same else []
+
+
+def joins(noun, verb) -> bool:
+    """ "X joined the demonstration": X takes part in one reported before."""
+    if verb is None or verb.i == noun.i or verb.lemma_.lower() != "join":
+        return False
+    return noun.dep_ == "dobj" and any(c.lower_ in DEFINITE for c in noun.children)
+
+
+def resolve(
+    events: list[Event], pointers: dict[int, Pointer], named: dict[str, bool] | None = None
+) -> list[Event]:
+    """Give each pointing event with no recipient the people its noun points back to;
+    "the two sides" become the parties of the earlier event. Events whose only actor was
+    such a pair and that find none are dropped: PLOVER codes who did what."""
     for index, event in enumerate(events):
         ptr = pointers.get(id(event))
+        if ptr is not None and ptr.take == "join":
+            earlier = next((e for e in reversed(events[:index]) if e.type in ptr.categories), None)
+            if earlier is not None:
+                earlier.actor.extend(a for a in event.actor if a not in earlier.actor)
+                event.actor = []  # told once: the earlier event now has this actor too
+            continue
+        if ptr is not None and ptr.take == "pair":
+            parties = _same_sentence(events, index, ptr.size, named or {})
+            if not parties:
+                kind = {k: v for k, v in (named or {}).items() if v == (ptr.categories == PEOPLE)}
+                parties = _parties(events, index, ptr.size, kind)
+            if ptr.of_recipient:
+                event.recipient += [p for p in parties if p not in event.actor + event.recipient]
+            else:
+                event.actor = [p for p in parties if p not in event.recipient]
+            continue
         if ptr is None or event.recipient:
             continue
         earlier = next(
@@ -61,3 +152,4 @@ def resolve(events: list[Event], pointers: dict[int, Pointer]) -> None:
             continue
         people = earlier.actor + (earlier.recipient if ptr.take == "parties" else [])
         event.recipient = [p for p in dict.fromkeys(people) if p not in event.actor]
+    return [e for e in events if e.actor]

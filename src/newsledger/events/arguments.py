@@ -14,7 +14,8 @@ from bisect import bisect_right
 from typing import Any
 
 from newsledger.document import Document, Entity, Mention
-from newsledger.events.lexicon import actor_noun_types
+from newsledger.events import anaphora
+from newsledger.events.lexicon import actor_noun_types, words
 
 SUBJECTS = {"nsubj", "csubj", "expl"}
 MODIFIERS = {"compound", "amod", "poss", "nmod", "npadvmod"}
@@ -74,8 +75,17 @@ class Arguments:
         self.starts = [self.starts[i] for i in keep]
 
     def best(self, ids: list[str]) -> str | None:
-        """The id to name a source by: a named actor before a description of one."""
+        """The id to name a source by: a named actor before a description of one, but an
+        institution before the country that owns it ("the US embassy", not the US)."""
+        if ids and ids[0] not in self.named and self._institution(ids[0]):
+            return ids[0]
         return next((i for i in ids if i in self.named), ids[0] if ids else None)
+
+    def _institution(self, eid: str) -> bool:
+        ent = self.by_id.get(eid)
+        if ent is None or ent.type != "ORG":
+            return False
+        return ent.name.lower().split()[-1] in words("institution_nouns")
 
     # --- mentions -------------------------------------------------------------
     def mention_at(self, token) -> Mention | None:
@@ -118,6 +128,8 @@ class Arguments:
             eid = resolve_pronoun(self, token)
             return [eid] if eid else []
         found: list[str] = []
+        if _role_anaphor(token) and getattr(self.mention_at(token), "kind", "role") in ROLES:
+            eid = _nearest(self, token, set(), person=True, named_only=True) or eid
         if eid:
             if alias:
                 self._add_aliases(eid, token)
@@ -126,6 +138,8 @@ class Arguments:
                 return [eid]
             found.append(eid)  # "MQM delegation": the delegation, and MQM through it
         elif create and token.pos_ in ("NOUN", "PROPN") and _actor_noun(token):
+            if anaphora.pair(token):
+                return []  # "the two sides": resolved from earlier events, never an entity
             found.append(self.nominal(token))
         elif create and token.pos_ == "PROPN" and token.dep_ != "compound" and _nameable(token):
             found.append(self.nominal(token, "PERSON" if _person_like(token) else "ORG"))
@@ -233,8 +247,8 @@ CALENDAR = {
 
 def _nameable(token) -> bool:
     """A proper noun the tagger left unlabelled may be an actor; a date never is."""
-    if token.lower_ in CALENDAR or token.like_num:
-        return False
+    if token.lower_ in CALENDAR or token.like_num or (token.is_alpha and token.text.islower()):
+        return False  # a lower-case "proper noun" is the tagger's slip: "of harassment"
     # "called on Vask last week": the tagger can swallow a name into a DATE
     return token.ent_type_ not in NOT_ACTORS or (token.ent_type_ == "DATE" and token.is_title)
 
@@ -258,6 +272,18 @@ def _actor_noun(token) -> bool:
         return True
     # "the Sri Lankan army", "Israeli settlers": a nationality makes a group an actor
     return any(c.ent_type_ in ("NORP", "GPE") for c in token.children if c.dep_ in MODIFIERS)
+
+
+ROLES = ("role", "nominal")  # mention kinds a bare "the lawmaker" may carry
+
+
+def _role_anaphor(token) -> bool:
+    """ "Senator Ana Ruiz ... The lawmaker said": a bare role noun with "the" names the
+    person last named, as pronouns do."""
+    if token.tag_ != "NN" or token.lemma_.lower() not in words("role_anaphors"):
+        return False
+    deps = [c.dep_ for c in token.children]
+    return deps == ["det"] and token.children.__next__().lower_ == "the"
 
 
 def _person_like(token) -> bool:

@@ -14,10 +14,22 @@ from newsledger.events.lexicon import words
 def speech_chain(token) -> list:
     """Speech verbs governing `token`, nearest first ("said" in "X said Y met Z")."""
     out = []
+    child = token
     for anc in token.ancestors:
+        if _narrated(child):
+            break  # "X warned Y after Z burned a flag": the writer tells of the burning
         if anc.lemma_.lower() in words("speech_verbs") and anc.pos_ in ("VERB", "AUX"):
             out.append(anc)
+        child = anc
     return out
+
+
+def _narrated(clause) -> bool:
+    """A clause of time or cause hung on a speech verb: the outlet's account, not the
+    speaker's words."""
+    return clause.dep_ == "advcl" and any(
+        c.dep_ == "mark" and c.lower_ in words("narrating_marks") for c in clause.children
+    )
 
 
 def according_to(sent) -> object | None:
@@ -33,6 +45,13 @@ def according_to(sent) -> object | None:
             if pobj is not None:
                 return pobj
     return None
+
+
+def _elsewhere(acc, token) -> bool:
+    """ "X asked Y to act against Z, who, according to W, operate freely": W vouches for
+    the relative clause only, not for X's request."""
+    clause = next((a for a in acc.ancestors if a.dep_ == "relcl"), None)
+    return clause is not None and token not in clause.subtree
 
 
 def speaker_of(verb):
@@ -62,9 +81,8 @@ def source(args: Arguments, token) -> str | None:
     if lemma in words("collective_media"):
         return "sources"  # "according to local media", "state media reported"
     ids = args.reach(token, create=False, alias=False)
-    named = [i for i in ids if i in args.named]
-    if named:
-        return named[0]
+    if any(i in args.named for i in ids):
+        return args.best(ids)  # the named body; "China's foreign ministry" before China
     anonymous = any(t.lower_ in words("anonymity_words") for t in token.sent)
     if token.pos_ == "NOUN" and (anonymous or lemma in words("unnamed_speakers")):
         return "sources"
@@ -88,7 +106,7 @@ def attribute(args: Arguments, token, sent, speaker_token=None) -> tuple[str, li
     """
     chain = [v for v in speech_chain(token) if sent.start <= v.i < sent.end]
     acc = according_to(sent)
-    if acc is not None:
+    if acc is not None and not _elsewhere(acc, token):
         src = source(args, acc)
         if src:
             return src, chain

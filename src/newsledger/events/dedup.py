@@ -15,6 +15,10 @@ from newsledger.document import Event
 def _same(a: Event, b: Event, sa: int | None, sb: int | None) -> bool:
     if a.type != b.type or a.negated != b.negated:
         return False
+    one_sentence = bool(a.evidence and b.evidence and a.evidence[0].start == b.evidence[0].start)
+    if one_sentence and (sa is None) != (sb is None) and set(a.actor) & set(b.actor):
+        # "X hit back, accusing Y of lying": the verb and the accusation it reports are one
+        return not a.recipient or not b.recipient or bool(set(a.recipient) & set(b.recipient))
     if (sa is not None or sb is not None) and sa != sb:
         # one speaker's grievances against one named party are one accusation
         return (
@@ -22,7 +26,6 @@ def _same(a: Event, b: Event, sa: int | None, sb: int | None) -> bool:
             and set(a.actor) == set(b.actor)
             and set(a.recipient) == set(b.recipient)
         )
-    one_sentence = bool(a.evidence and b.evidence and a.evidence[0].start == b.evidence[0].start)
     if one_sentence and set(a.actor) & set(b.actor):
         return True  # "bombers killed 23 people when they blew themselves up in X": one attack
     if a.date and b.date and a.date != b.date:

@@ -50,6 +50,8 @@ def subject_of(verb, depth: int = 0) -> tuple[list, list]:
         and not any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children)
     ):
         return [], []  # "..., tortured in custody": a passive participle names no agent
+    if verb.dep_ == "conj" and _tense_break(verb, head):
+        return subject_of(head.head, depth + 1)  # 'said X should ... and criticised Y'
     if verb.dep_ in ("conj", "advcl", "acomp"):
         return subject_of(head, depth + 1)
     if verb.dep_ == "pcomp" and head.dep_ == "prep":
@@ -59,6 +61,31 @@ def subject_of(verb, depth: int = 0) -> tuple[list, list]:
             return subject_of(head.head, depth + 1)  # "issued a statement demanding ..."
         return [head], []
     return [], []
+
+
+def _named_whose(verb) -> list:
+    """ "condemned what it called X's aggression": X, whose act the speaker names."""
+    out = []
+    for clause in verb.children:
+        if clause.dep_ != "ccomp" or clause.lemma_.lower() not in words("naming_verbs"):
+            continue
+        if not any(c.lower_ == "what" for c in clause.children):
+            continue
+        named = [c for c in clause.children if c.dep_ == "oprd"]
+        named += [g for c in clause.children if c.lower_ == "as" for g in c.children]
+        out += [p for n in named for p in n.children if p.dep_ == "poss"]
+    return out
+
+
+def _tense_break(verb, head) -> bool:
+    """A past-tense verb coordinated with a modal clause under a speech verb belongs to the
+    speaker: in "Wang said Japan should face history and criticised Tokyo", Wang
+    criticised (the parser hangs "criticised" on "face")."""
+    if verb.tag_ != "VBD" or head.dep_ != "ccomp" or head.head.pos_ != "VERB":
+        return False
+    if head.head.lemma_.lower() not in words("speech_verbs"):
+        return False
+    return any(c.dep_ == "aux" and c.tag_ == "MD" for c in head.children)
 
 
 STATIVE = {
@@ -115,6 +142,9 @@ def arguments(trig: Trigger) -> tuple[list, list]:
     if trig.category in ("THREATEN", "AGREE", "REJECT") or trig.inner is not None:
         heads = [token, gov, *(c for h in (token, gov) for c in h.children if c.dep_ == "xcomp")]
         recipients += _condition_subjects(*heads)
+    recipients += _named_whose(token)
+    if trig.delegate is not None:
+        recipients = [r for r in recipients if r.i != trig.delegate.i]
     if trig.category == "REQUEST":
         for child in token.children:
             if child.dep_ == "ccomp":
@@ -179,7 +209,7 @@ def deep_recipients(trig: Trigger, actors: set) -> list:
     ]
     while stack:
         tok = stack.pop()
-        if tok.i in seen or tok in actors:
+        if tok.i in seen or tok in actors or tok == trig.delegate:
             continue
         seen.add(tok.i)
         if tok.ent_type_ in ACTOR_TYPES and tok.pos_ in ("PROPN", "NOUN", "ADJ"):
@@ -196,8 +226,9 @@ def deep_recipients(trig: Trigger, actors: set) -> list:
 
 
 def _source_phrase(tok) -> bool:
-    """ "according to diplomats" names who reports the event, never its target."""
-    return tok.dep_ == "prep" and tok.lower_ == "according"
+    """ "according to diplomats" names who reports the event, never its target; "near
+    the X crossing" where it happened."""
+    return tok.dep_ == "prep" and (tok.lower_ == "according" or tok.lower_ in words("place_preps"))
 
 
 def _infinitive(tok) -> bool:
@@ -209,7 +240,7 @@ def _infinitive(tok) -> bool:
 
 def _deep_child(child, root, category: str) -> bool:
     if child.dep_ == "ccomp":  # "demanded that X ...", "warned that X ..."
-        return category in ("REQUEST", "THREATEN")
+        return category in ("REQUEST", "THREATEN") or child.pos_ == "ADJ"  # "found X guilty"
     if child.dep_ == "advcl":
         return _infinitive(child)
     return child.dep_ in DEEP_DEPS

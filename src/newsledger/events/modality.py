@@ -90,6 +90,10 @@ def recode(category: str, mode: str | None, trig=None) -> str:
     inner = getattr(trig, "inner", None)
     if category == "AGREE" and inner is not None and inner.category in MATERIAL_CONFLICT:
         return "THREATEN"
+    if category == "AGREE" and inner is not None and inner.entry.mode == "allege":
+        return "THREATEN"  # "vowed to take them to court": a warning of legal action
+    if category == "AGREE" and trig is not None and _punishment(trig.token):
+        return "THREATEN"  # "vowed that those responsible would be punished"
     if trig is not None and conditional(trig) and category in MATERIAL_CONFLICT | {"RETREAT"}:
         return "THREATEN"
     if mode in ("future", "hypothetical"):
@@ -106,3 +110,13 @@ def recode(category: str, mode: str | None, trig=None) -> str:
         if category in MATERIAL_CONFLICT:
             return "THREATEN"
     return category
+
+
+def _punishment(token) -> bool:
+    """A promise whose content is someone's punishment."""
+    return any(
+        t.lemma_.lower() in words("punishment_words")
+        for c in token.children
+        if c.dep_ in ("ccomp", "xcomp")
+        for t in c.subtree
+    )

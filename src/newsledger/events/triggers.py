@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from newsledger.events.lexicon import Entry, cues, triggers, words
 
+NOMINAL_DEPS = {"pobj", "dobj", "nsubj", "nsubjpass", "compound", "poss"}
 FORCEFUL = {"ASSAULT", "PROTEST", "COERCE", "MOBILIZE", "SANCTION"}
 MATERIAL = {"AID", "RETREAT", "COOPERATE", "SANCTION", "COERCE", "ASSAULT", "MOBILIZE", "PROTEST"}
 
@@ -26,6 +27,7 @@ class Trigger:
     denied_by: object = None  # the denial verb governing it ("denied meeting")
     inner: object = None  # the trigger it absorbed ("vowed to attack": the attack)
     demanded: object = None  # the clause of a demand ("said X must leave"): X is the recipient
+    delegate: object = None  # who was told to act ("ordered a panel to investigate"): no target
 
     @property
     def category(self) -> str:
@@ -53,8 +55,8 @@ def _nearby(token) -> set[str]:
     """Words hanging off `token` that can complete a phrase ("rule out", "hunger strike")."""
     out: set[str] = set()
     for child in token.children:
-        if child.dep_ not in NEAR_DEPS:
-            continue
+        if child.dep_ not in NEAR_DEPS and not (child.dep_ == "ccomp" and child.pos_ == "ADJ"):
+            continue  # an adjective clause completes a phrase too: "found X guilty"
         out |= _keys(child)
         for grand in child.children:
             if grand.dep_ in NEAR_DEPS:
@@ -83,6 +85,8 @@ def match(token, pos: str) -> Entry | None:
 def _verb_trigger(token) -> Trigger | None:
     if token.pos_ not in ("VERB",) and not (token.pos_ == "AUX" and token.dep_ == "ROOT"):
         return None
+    if token.dep_ in NOMINAL_DEPS:
+        return None  # a noun the tagger took for a verb: "will not bow to blackmail"
     entry = match(token, "verb")
     if token.lemma_.lower() in words("naming_verbs") and _naming(token):
         return _slur_trigger(token)
@@ -96,7 +100,7 @@ def _verb_trigger(token) -> Trigger | None:
     if entry is None:
         return None
     forceful = entry.category in FORCEFUL and entry.mode not in ("boycott", "strike", "demo")
-    if forceful and _objects(token) & words("figurative_objects"):
+    if forceful and (_objects(token) - set(entry.words)) & words("figurative_objects"):
         return None  # "fight corruption", "blocked the bill": no force used
     if entry.category == "ASSAULT" and _objects(token) & words("symbolic_objects"):
         entry = Entry("PROTEST", "verb", entry.words, "vandalize")  # "burned a flag"
@@ -174,6 +178,8 @@ def _by_object(token, entry: Entry | None) -> Entry | None:
             return Entry("CONCEDE", "verb", (lemma,))
         if objs & words("cooperation_objects"):
             return Entry("SANCTION", "verb", (lemma,), "discontinue")
+    if lemma in words("litigation_verbs") and _in_court(token):
+        return Entry("ACCUSE", "verb", (lemma, "court"), "allege")  # "challenge it in court"
     if lemma in words("granting_verbs") and objs & words("aid_objects"):
         return Entry("AID", "verb", (lemma,))
     if entry is None:
@@ -183,6 +189,17 @@ def _by_object(token, entry: Entry | None) -> Entry | None:
     if entry.category in ("AID", "MOBILIZE") and objs & words("investigator_nouns"):
         return Entry("ACCUSE", "verb", entry.words, "investigate")
     return entry
+
+
+def _in_court(token) -> bool:
+    """ "challenge the ban in court", "contest it before the courts"."""
+    return any(
+        t.lemma_.lower() in words("court_nouns")
+        and t.dep_ == "pobj"
+        and t.head.lower_ in ("in", "before")
+        and t.head.head.i in {token.i, *(c.i for c in token.children)}
+        for t in token.subtree
+    )
 
 
 def _noun_trigger(token) -> Trigger | None:
@@ -257,7 +274,56 @@ def find(sent) -> list[Trigger]:
             found[token.i] = trig
     _apply_denials(found)
     _apply_obligations(found)
-    return [t for t in found.values() if not _absorbed(t, found)]
+    kept = [t for t in found.values() if not _absorbed(t, found) and not _alleged(t)]
+    for trig in kept:
+        _apply_inquiry(trig)
+        _apply_allegation(trig)
+    return kept
+
+
+def _allegation_clause(noun):
+    """The clause of "a petition alleging that ...", "a complaint claiming ...", or None."""
+    for child in noun.children:
+        if child.dep_ == "acl" and child.lemma_.lower() in words("claim_verbs"):
+            return child
+    return None
+
+
+def _apply_allegation(trig: Trigger) -> None:
+    """ "submitted a petition alleging that X ...": a written accusation against X, not
+    a request."""
+    if trig.kind != "light" or trig.category not in ("REQUEST", "ACCUSE"):
+        return
+    clause = _allegation_clause(trig.token)
+    if clause is None:
+        return
+    trig.entry = Entry("ACCUSE", trig.entry.pos, trig.entry.words, "allege")
+    trig.demanded = next((c for c in clause.children if c.dep_ == "ccomp"), None)
+
+
+def _alleged(trig: Trigger) -> bool:
+    """An event inside what a petition or complaint alleges is its content: the
+    allegation is the event (see _apply_allegation)."""
+    tok = trig.governor if trig.governor is not None else trig.token
+    for node in [tok, *list(tok.ancestors)[:3]]:
+        if node.dep_ == "ccomp" and node.head.dep_ == "acl":
+            claim = node.head
+            return claim.lemma_.lower() in words("claim_verbs") and claim.head.pos_ == "NOUN"
+    return False
+
+
+def _apply_inquiry(trig: Trigger) -> None:
+    """ "X ordered a committee to investigate": PLOVER codes an investigation as X's
+    ACCUSE (investigate); the committee is X's instrument, not its target."""
+    inner = trig.inner
+    if trig.category != "REQUEST" or inner is None or inner.category != "ACCUSE":
+        return
+    if inner.entry.mode != "investigate" and inner.token.lemma_.lower() not in words(
+        "inquiry_verbs"
+    ):
+        return
+    trig.entry = Entry("ACCUSE", trig.entry.pos, trig.entry.words, "investigate")
+    trig.delegate = next((c for c in trig.token.children if c.dep_ in ("dobj", "dative")), None)
 
 
 OBLIGATION = {"must", "should", "ought"}
@@ -340,6 +406,12 @@ def _protest_topic(trig: Trigger, found: dict[int, Trigger]) -> bool:
     return False
 
 
+def _via(trig: Trigger) -> str:
+    """How a trigger hangs from the one that absorbed it (its clause's relation)."""
+    tok = trig.governor if trig.governor is not None else trig.token
+    return tok.dep_
+
+
 def _absorbed(trig: Trigger, found: dict[int, Trigger]) -> bool:
     """True when a governing trigger names the event ("agreed to meet" is AGREE)."""
     if _protest_topic(trig, found):
@@ -355,7 +427,9 @@ def _absorbed(trig: Trigger, found: dict[int, Trigger]) -> bool:
         if head is None:
             return False
         if head.i in found and head.i != trig.token.i:
-            found[head.i].inner = found[head.i].inner or trig
+            held = found[head.i].inner
+            if held is None or (tok.dep_ == "xcomp" and _via(held) != "xcomp"):
+                found[head.i].inner = trig  # "vowed to X" names the vow's content
             return True
         owner = next(
             (
