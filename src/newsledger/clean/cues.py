@@ -2,19 +2,11 @@
 
 from __future__ import annotations
 
-import json
 import re
-import tomllib
 from functools import cache
-from importlib import resources
 from typing import Any
 
-
-def data_file(*parts: str) -> Any:
-    """Parse a JSON or TOML file under newsledger/data/."""
-    ref = resources.files("newsledger").joinpath("data", *parts)
-    raw = ref.read_bytes()
-    return tomllib.loads(raw.decode("utf-8")) if parts[-1].endswith(".toml") else json.loads(raw)
+from newsledger.datafiles import data_file
 
 
 @cache

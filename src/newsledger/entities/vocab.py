@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
-import json
 from functools import cache
-from pathlib import Path
 from typing import Any
+
+from newsledger.datafiles import data_file
 
 
 @cache
 def load(name: str) -> Any:
-    path = Path(__file__).resolve().parent.parent / "data" / "entities" / f"{name}.json"
-    return json.loads(path.read_text(encoding="utf-8"))
+    return data_file("entities", f"{name}.json")
 
 
 @cache

@@ -6,11 +6,11 @@ this package reads its words from here.
 
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 from typing import Any
+
+from newsledger.datafiles import data_file
 
 PLOVER = (
     "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
@@ -34,9 +34,7 @@ class Entry:
 
 
 def _load(name: str) -> dict[str, Any]:
-    path = resources.files("newsledger") / "data" / "events" / name
-    with path.open("rb") as fh:
-        return tomllib.load(fh)
+    return data_file("events", name)
 
 
 def _parse(category: str, pos: str, text: str) -> Entry:
