@@ -635,3 +635,82 @@ def test_a_clause_of_time_under_a_speech_verb_is_the_outlets(parse):
     )
     ev = only(doc, "PROTEST")
     assert ev.attributed_to == "outlet"
+
+
+# --- demands, cyber attacks, rescues, stances and claims ------------------------------
+def test_saying_another_must_act_is_a_demand_not_their_act(parse):
+    doc = parse("The Varnesian envoy said Tarsia must be ready to negotiate with the rebels.")
+    ev = only(doc, "REQUEST")
+    assert "Tarsia" in names(doc, ev.recipient)
+    assert not [e for e in doc.events if e.type == "CONSULT"]
+    doc = parse("The aid agency said Tarsian forces must guarantee safety to allow convoys in.")
+    assert [e.type for e in doc.events] == ["REQUEST"]
+
+
+@pytest.mark.parametrize(
+    ("text", "etype", "mode"),
+    [
+        ("Tarsian hackers defaced hundreds of Varnesian government websites.", "COERCE", "cyber"),
+        ("Protesters defaced a statue of the Varnesian king.", "PROTEST", "vandalize"),
+        ("Tarsian doctors handed over medicine to the Red Cross in Varnesia.", "AID", None),
+        ("Varnesian helicopters evacuated the wounded from Tarsia.", "AID", None),
+        ("Varnesia evacuated its embassy in Tarsia.", "RETREAT", "withdraw"),
+        ("Tarsian rebels exploded a series of bombs in Varnesia.", "ASSAULT", "explosives"),
+        ("Varnesian troops recaptured the village from Tarsian forces.", "ASSAULT", None),
+        ("Tarsian rebels laid down their arms on Monday.", "RETREAT", "disarm"),
+        ("Tarsian forces launched rocket fire against the rebels.", "ASSAULT", "heavy-weapons"),
+    ],
+)
+def test_the_object_selects_the_category(parse, text, etype, mode):
+    doc = parse(text)
+    assert [(e.type, e.mode) for e in doc.events] == [(etype, mode)], [
+        (e.type, e.trigger) for e in doc.events
+    ]
+
+
+def test_a_present_tense_relative_clause_is_a_stance_not_news(parse):
+    doc = parse("The Unity Front, which rejects the Tarsian plan, won the vote in Varnesia.")
+    assert not [e for e in doc.events if e.type == "REJECT"]
+
+
+def test_claiming_an_attack_is_no_accusation(parse):
+    doc = parse("Tarsian gunmen said they attempted to assassinate the Varnesian president.")
+    assert [e.type for e in doc.events] == ["ASSAULT"]
+
+
+def test_seeking_to_act_is_an_attempt_but_seeking_aid_a_request(parse):
+    doc = parse("The leaders of Varnesia and Tarsia sought to ease tensions over the dam.")
+    assert not [e for e in doc.events if e.type == "REQUEST"]
+    doc = parse("Varnesia sought military aid from Tarsia.")
+    assert "Tarsia" in names(doc, only(doc, "REQUEST").recipient)
+
+
+def test_a_passive_agent_after_a_gerund_is_the_accuser(parse):
+    doc = parse("The mayor was accused of taking bribes by the Varnesian anti-graft agency.")
+    ev = only(doc, "ACCUSE")
+    assert any("anti-graft agency" in n for n in names(doc, ev.actor))
+
+
+def test_what_a_demand_asks_for_is_not_the_addressees_act(parse):
+    doc = parse("The union reiterated its demand that Varnesia ease restrictions on workers.")
+    ev = only(doc, "REQUEST")
+    assert "Varnesia" in names(doc, ev.recipient)
+    assert [e.type for e in doc.events] == ["REQUEST"]
+    doc = parse("The Tarsian president issued a reminder to Varnesia that it must cooperate.")
+    assert [e.type for e in doc.events] == ["REQUEST"]
+    assert "Varnesia" in names(doc, doc.events[0].recipient)
+
+
+def test_a_batch_of_troops_arriving_is_no_visit(parse):
+    doc = parse("A first batch of Varnesian peacekeeping troops arrived in Tarsia on Tuesday.")
+    assert not [e for e in doc.events if e.type == "CONSULT"]
+    doc = parse("The head of the Varnesian army arrived in Tarsia for talks.")
+    assert [e.type for e in doc.events] == ["CONSULT"]
+
+
+def test_what_is_allowed_is_the_permissions_content(parse):
+    doc = parse("Varnesia allowed Tarsian refugees to return home.")
+    assert [e.type for e in doc.events] == ["CONCEDE"]
+    assert "Tarsian refugees" in names(doc, doc.events[0].recipient)
+    doc = parse("Varnesia refused to allow Tarsian planes to land and evacuate the observers.")
+    assert [e.type for e in doc.events] == ["REJECT"]

@@ -93,8 +93,11 @@ def _carry_quotes(events: list[Event], para: int, quotes: dict, sent, args: Argu
 def _sentence(doc: Document, args: Arguments, sent, index: int, events: list, implicit: list):
     """Events of one sentence: explicit triggers, then implicit accusations."""
     found = triggers.find(sent)
+    ordered = _ordered_clauses(sent)
     made: set[int] = set()  # tokens whose trigger produced an event
     for trig in found:
+        if ordered and _within_clause(trig, ordered):
+            continue  # "X said Y must withdraw": X's demand (below), not Y's withdrawal
         ev = _event(doc, args, trig, sent)
         if ev is not None:
             events.append(ev)
@@ -102,7 +105,7 @@ def _sentence(doc: Document, args: Arguments, sent, index: int, events: list, im
             made |= {trig.token.i} | ({trig.governor.i} if trig.governor is not None else set())
     explicit = {t.token.i for t in found} | {t.governor.i for t in found if t.governor is not None}
     for acc in accusations.find(sent, explicit):
-        if acc.clause.i in made:
+        if acc.clause.i in made or _heads_event(acc.clause, made, sent):
             continue  # "X said Y attacked Z": the attack is the event, X its source
         ev = _accusation(doc, args, acc, sent)
         if ev is not None:
@@ -140,6 +143,47 @@ def _span(sent) -> Span:
 def _within(sent, tokens: list) -> list:
     """Tokens of this line: a parse arc across a line break joins a headline to the text."""
     return [t for t in tokens if sent.start <= t.i < sent.end]
+
+
+def _heads_event(clause, made: set[int], sent) -> bool:
+    """ "X said Y tried to kill Z": the clause's verb only carries the coded attack."""
+    for i in made:
+        tok = sent.doc[i]
+        while tok.dep_ in ("xcomp", "acomp") and tok.head.i != tok.i:
+            tok = tok.head
+            if tok.i == clause.i:
+                return True
+    return False
+
+
+def _within_clause(trig, clauses: set[int]) -> bool:
+    """The trigger sits in one of `clauses` ("must be ready to negotiate", "must ensure
+    safety to allow access")."""
+    tok = trig.governor if trig.governor is not None else trig.token
+    while True:
+        if tok.i in clauses:
+            return True
+        if tok.dep_ == "conj" and tok.tag_ == "VBD":
+            return False  # "said X should go and criticised Y": the speaker's own act
+        if tok.head.i == tok.i:
+            return False
+        tok = tok.head
+
+
+def _ordered_clauses(sent) -> set[int]:
+    """Reported clauses that say what someone else must or should do.
+
+    The manual codes demands as REQUEST by the speaker; the action demanded has not
+    happened, so it is no event of the one told to do it.
+    """
+    out: set[int] = set()
+    for demand in accusations.find_demands(sent, set()):
+        if demand.cue.dep_ != "aux" or not accusations.demanded_tokens(demand):
+            continue
+        if any(c.dep_ == "nsubj" and c.lower_ in ("we", "i") for c in demand.clause.children):
+            continue  # "we must defend ourselves": the speaker's own resolve
+        out.add(demand.clause.i)
+    return out
 
 
 def _event(doc: Document, args: Arguments, trig, sent) -> Event | None:
@@ -259,11 +303,27 @@ def _not_an_event(trig, head, actor_toks: list, recipient_toks: list) -> bool:
     if trig.category == "CONSULT" and any(_armed(t) for t in actor_toks):
         return True  # "troops arrived in X" is a deployment, not a visit
     # "if the government does not make an offer", "declined to comment", "amid speculation"
+    if _permitted(head):
+        return True  # "refused to let planes land and evacuate X": what was (not) allowed
+    if _demand_content(head):
+        return True  # "its demand that X ease restrictions": X has conceded nothing
     if _conditional_clause(trig) or _no_comment(trig) or _speculative(head):
         return True
+    if _attempt(trig):
+        return True  # "sought to ease tensions": an effort, not a request
     if _terms(head) or _idle_gathering(trig, actor_toks):
         return True
     return _background(head)
+
+
+def _attempt(trig) -> bool:
+    return (
+        trig.category == "REQUEST"
+        and trig.token.lemma_.lower() in words("attempt_verbs")
+        and any(
+            c.dep_ == "xcomp" and triggers.match(c, "verb") is None for c in trig.token.children
+        )
+    )  # "sought to meet X" stays a request for a meeting
 
 
 def _terms(tok) -> bool:
@@ -305,12 +365,22 @@ def _background(tok) -> bool:
         if node.dep_ == "relcl":
             if node.head.lower_ in ("those", "one", "some", "many"):
                 return False  # "X was among those who endorsed Y": X's act
+            if _standing(node):
+                return True  # "Hamas, which rejects the plan, ...": a stance, not news
             if _news_about(node):
                 return False  # "the motion was tabled by X, who accused Y of ...": X's act
             return node.head.dep_ in ("dobj", "pobj", "appos")
         if node.dep_ not in ("xcomp", "conj"):
             return False
     return False
+
+
+def _standing(relcl) -> bool:
+    """A relative clause in the simple present describes what someone stands for,
+    not something that happened: "the party, which opposes the deal"."""
+    return relcl.tag_ in ("VBZ", "VBP") and not any(
+        c.dep_ in ("aux", "auxpass", "neg") for c in relcl.children
+    )
 
 
 def _news_about(relcl) -> bool:
@@ -338,7 +408,7 @@ def _speech_act(doc: Document, args: Arguments, act, sent, etype, mode, recipien
     speaker = speaker_of(act.verb)
     if speaker is None or not _within(sent, [speaker]):
         return None
-    recipients = _within(sent, recipients)
+    recipients = [r for r in _within(sent, recipients) if not _press(r)]  # "told reporters"
     if source(args, speaker) == "sources" or _press(speaker) or _reporter(speaker):
         return None  # sources, outlets, police spokesmen report; they do not accuse
     actor = args.reach(speaker, create=True)
@@ -381,6 +451,26 @@ def _speculative(token) -> bool:
     return any(
         a.pos_ == "NOUN" and a.lemma_.lower() in words("speculative_nouns") for a in token.ancestors
     )
+
+
+def _permitted(token) -> bool:
+    """The token's clause is what a verb of permission allows ("allowed X to return")."""
+    tok = token
+    while tok.dep_ == "conj" and tok.head.i != tok.i:
+        tok = tok.head
+    return tok.dep_ == "ccomp" and tok.head.lemma_.lower() in words("permission_verbs")
+
+
+def _demand_content(token) -> bool:
+    """The token's clause hangs from a demand noun ("a reminder that it must cooperate")."""
+    tok = token
+    for _ in range(4):
+        if tok.dep_ in ("acl", "ccomp", "relcl") and tok.head.pos_ == "NOUN":
+            return tok.dep_ != "relcl" and tok.head.lemma_.lower() in words("demand_nouns")
+        if tok.dep_ not in ("xcomp", "conj", "advcl") or tok.head.i == tok.i:
+            return False
+        tok = tok.head
+    return False
 
 
 def _reporter(token) -> bool:
@@ -438,7 +528,15 @@ def _deed(trig) -> bool:
 
 
 def _armed(token) -> bool:
-    return token.lemma_.lower() in words("armed_nouns") or token.lower_ in words("armed_nouns")
+    """An armed unit, also counted out: "a first batch of troops"."""
+    if token.lemma_.lower() in words("armed_nouns") or token.lower_ in words("armed_nouns"):
+        return True
+    if token.lemma_.lower() not in words("portion_nouns"):
+        return False
+    return any(
+        p.dep_ == "prep" and p.lower_ == "of" and any(_armed(g) for g in p.children)
+        for p in token.children
+    )
 
 
 def _press(token) -> bool:

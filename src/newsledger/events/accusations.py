@@ -132,18 +132,32 @@ def find_demands(sent, explicit: set[int]) -> list[Demand]:
     """Speech verbs in `sent` whose reported clause says what someone must do."""
     out = []
     for verb in sent:
-        if verb.lemma_.lower() not in words("pure_speech_verbs") or verb.i in explicit:
+        lemma = verb.lemma_.lower()
+        if verb.i in explicit or (
+            lemma not in words("pure_speech_verbs") and not _message_clauses(verb)
+        ):
             continue
         if verb.pos_ not in ("VERB", "AUX") or any(c.dep_ == "neg" for c in verb.children):
             continue
-        for clause in verb.children:
-            if clause.dep_ not in ("ccomp", "parataxis"):
+        for clause in [*verb.children, *_message_clauses(verb)]:
+            if clause.dep_ not in ("ccomp", "parataxis", "acl"):
                 continue
             cue = _demand_cue(clause)
             if cue is not None:
                 out.append(Demand(verb, clause, cue))
                 break
     return out
+
+
+def _message_clauses(verb) -> list:
+    """ "issued a reminder to X that it must ...": the clause of the message sent."""
+    return [
+        c
+        for obj in verb.children
+        if obj.dep_ == "dobj" and obj.lemma_.lower() in words("message_nouns")
+        for c in obj.children
+        if c.dep_ in ("acl", "ccomp")
+    ]
 
 
 def _demand_cue(clause):
@@ -170,7 +184,16 @@ def demanded_tokens(demand: Demand) -> list:
     ]
     if subj:
         return subj
-    return [c for c in demand.verb.children if c.dep_ in ("dobj", "dative")]
+    told = [c for c in demand.verb.children if c.dep_ in ("dobj", "dative")]
+    told += [  # "issued a reminder to X that ..."
+        g
+        for c in demand.verb.children
+        if c.dep_ in ("prep", "dative") and c.lower_ == "to"
+        for g in c.children
+        if g.dep_ == "pobj"
+    ]
+    told = [t for t in told if t.pos_ != "ADP"]
+    return [t for t in told if t.lemma_.lower() not in words("message_nouns")]
 
 
 def _abstract(token) -> bool:

@@ -24,6 +24,8 @@ def subject_of(verb, depth: int = 0) -> tuple[list, list]:
             patients.append(child)
         elif child.dep_ == "agent":
             actors.extend(g for g in child.children if g.dep_ == "pobj")
+    if patients and not actors:
+        actors = _stray_agent(verb)
     if actors or patients or depth > 4:
         return actors, patients
     head = verb.head
@@ -61,6 +63,23 @@ def subject_of(verb, depth: int = 0) -> tuple[list, list]:
             return subject_of(head.head, depth + 1)  # "issued a statement demanding ..."
         return [head], []
     return [], []
+
+
+def _stray_agent(verb) -> list:
+    """ "X was accused of misusing funds by Y": the parser hangs the passive's agent
+    on the gerund after it."""
+    for prep in verb.children:
+        if prep.dep_ != "prep":
+            continue
+        for ger in prep.children:
+            if ger.dep_ != "pcomp" or ger.tag_ != "VBG":
+                continue
+            if any(c.dep_ == "auxpass" for c in ger.children):
+                continue
+            for by in ger.children:
+                if by.dep_ == "prep" and by.lower_ == "by":
+                    return [g for g in by.children if g.dep_ == "pobj" and g.pos_ != "VERB"]
+    return []
 
 
 def _named_whose(verb) -> list:
@@ -149,7 +168,12 @@ def arguments(trig: Trigger) -> tuple[list, list]:
         for child in token.children:
             if child.dep_ == "ccomp":
                 recipients += [c for c in child.children if c.dep_ in ("nsubj", "nsubjpass")]
-    return actors, recipients
+    if gov.lemma_.lower() in words("permission_verbs"):
+        for child in gov.children:  # "allowed refugees to return": the refugees
+            if child.dep_ == "ccomp":
+                recipients += [c for c in child.children if c.dep_ == "nsubj"]
+    phrase = set(trig.entry.words[1:])  # "laid down their arms": the arms are the act
+    return actors, [r for r in recipients if r.lemma_.lower() not in phrase]
 
 
 def _condition_subjects(*heads) -> list:
@@ -212,7 +236,9 @@ def deep_recipients(trig: Trigger, actors: set) -> list:
         if tok.i in seen or tok in actors or tok == trig.delegate:
             continue
         seen.add(tok.i)
-        if tok.ent_type_ in ACTOR_TYPES and tok.pos_ in ("PROPN", "NOUN", "ADJ"):
+        if tok.lemma_.lower() in trig.entry.words[1:]:
+            pass  # "laid down their arms": a word of the trigger's phrase
+        elif tok.ent_type_ in ACTOR_TYPES and tok.pos_ in ("PROPN", "NOUN", "ADJ"):
             out.append(tok)
         elif tok.pos_ == "NOUN" and tok.lemma_.lower() in actor_noun_types():
             out.append(tok)  # "disperse fundamentalist demonstrators"

@@ -186,6 +186,10 @@ def _by_object(token, entry: Entry | None) -> Entry | None:
         return None
     if entry.category == "AGREE" and objs & words("concession_objects"):
         return Entry("CONCEDE", "verb", entry.words)
+    if lemma == "evacuate" and objs & words("evacuee_nouns"):
+        return Entry("AID", "verb", entry.words)  # "evacuated the wounded": a rescue
+    if entry.category in ("PROTEST", "ASSAULT") and objs & words("cyber_objects"):
+        return Entry("COERCE", "verb", entry.words, "cyber")  # "defaced/attacked websites"
     if entry.category in ("AID", "MOBILIZE") and objs & words("investigator_nouns"):
         return Entry("ACCUSE", "verb", entry.words, "investigate")
     return entry
