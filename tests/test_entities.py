@@ -268,3 +268,17 @@ def test_the_ministry_is_the_one_named_before_but_the_government_stays_open():
     doc = analyse(body)
     assert person_of(doc, "ministry said") is person_of(doc, "Peru's foreign ministry")
     assert person_of(doc, "government said") is not person_of(doc, "Taliban government")
+
+
+def test_fighters_of_a_named_armed_group_are_the_group_acting():
+    doc = analyse(
+        "The National Liberation Front (NLF) claimed the raid. NLF fighters later retreated, "
+        "and the Taliban said Taliban forces had fired first."
+    )
+    assert holder(doc, "NLF fighters") is holder(doc, "National Liberation Front")
+    assert holder(doc, "Taliban forces") is holder(doc, "Taliban")
+
+
+def test_supporters_of_a_party_are_not_the_party():
+    doc = analyse("The National Unity Party (NUP) lost the vote, and NUP supporters marched.")
+    assert holder(doc, "NUP supporters") is not holder(doc, "National Unity Party")

@@ -46,7 +46,11 @@ def find(doc: Document) -> Document:
     }
     found.extend(nominals.nominal_mentions(sdoc, taken))
     taken |= {i for m in found for i in range(m.start, m.end)}
-    heads = {m.text.split()[-1].lower() for m in named if m.label == "ORG" and " " in m.text}
+    heads = {  # not "the group" after "the Greens and Liberals group": any group is "the group"
+        m.text.split()[-1].lower()
+        for m in named
+        if m.label == "ORG" and " " in m.text and " and " not in m.text
+    }
     found.extend(nominals.definite_heads(sdoc, taken, heads))
     found.sort(key=lambda m: (m.start, -m.end))
     doc.mentions = found

@@ -13,6 +13,7 @@ from rapidfuzz.distance import JaroWinkler
 from newsledger.document import Document, Entity, Mention, Role
 from newsledger.entities import gazetteer, keys
 from newsledger.entities.vocab import (
+    acting_members,
     ambiguity_modifiers,
     canonical_title,
     determiners,
@@ -315,11 +316,10 @@ def _link_other(lk: Linker, m: Mention, mentions: list[Mention]) -> None:
             m.label = "PERSON"
             lk.attach(owners[0], m)
             return
-    if m.kind == "nominal" and len(name.split()) >= 2 and name.split()[-1] in governing_nouns():
+    last = name.split()[-1] if name else ""
+    if m.kind == "nominal" and len(name.split()) >= 2 and last in _member_heads():
         ruler = " ".join(_bare(m.text).split()[:-1])  # "Hamas authorities" -> the Hamas entity
-        owners = [
-            e for e in lk.entities if e.type == "ORG" and keys.norm(ruler) in lk.cores[e.local_id]
-        ]
+        owners = [e for e in lk.entities if e.type == "ORG" and _rules(lk, e, ruler)]
         if len(owners) == 1 and not gazetteer.lookup(ruler):
             lk.attach(owners[0], m)
             return
@@ -340,6 +340,16 @@ def _link_other(lk: Linker, m: Mention, mentions: list[Mention]) -> None:
             return
     ent = lk.new(_bare(m.text) if m.kind != "nominal" else _nominal_name(m.text), m.label, m)
     lk.attach(ent, m, ent.name)
+
+
+def _member_heads() -> frozenset[str]:
+    return governing_nouns() | acting_members()
+
+
+def _rules(lk: Linker, ent: Entity, ruler: str) -> bool:
+    """ "Taliban" in "Taliban government" names "Afghan Taliban": a core, or its last words."""
+    key = keys.norm(ruler)
+    return bool(key) and any(c == key or c.endswith(" " + key) for c in lk.cores[ent.local_id])
 
 
 def _name_part(lk: Linker, ent: Entity, word: str, first: bool) -> bool:

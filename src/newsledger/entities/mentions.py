@@ -9,6 +9,7 @@ gazetteer; country abbreviations the model missed ("UK officials") are added.
 
 from __future__ import annotations
 
+import calendar
 from functools import cache
 
 from spacy.matcher import PhraseMatcher
@@ -21,6 +22,7 @@ from newsledger.entities.vocab import (
     nominal_nouns,
     portfolio_heads,
     portfolios,
+    title_heads,
     title_words,
 )
 
@@ -40,6 +42,7 @@ def named(sdoc, lead: int = 0) -> list[Mention]:
             if m:
                 out.append(m)
                 taken.update(range(m.start, m.end))
+    out = _coordinated_names(sdoc, sorted(out, key=lambda m: m.start))
     out.extend(_abbreviations(sdoc, taken))
     out.extend(_countries(sdoc, taken))
     out = _acronym_expansions(sdoc, out)
@@ -73,10 +76,33 @@ def _joined_people(sdoc) -> list:
                 start -= 1  # "Van den" + "Berg" at the start of a sentence
             if prev is not None and start < prev.end:
                 start = ent.start
+            start = _given_name_start(sdoc, start, ent.end, prev)
             out.append(Span(sdoc, start, _particle_end(sdoc, ent), label="PERSON"))
         else:
             out.append(ent)
     return out
+
+
+def _given_name_start(sdoc, start: int, end: int, prev) -> int:
+    """A first name NER left out of a compound surname: "Iratxe" + "García Pérez".
+
+    Only one untagged capitalised proper noun in front of a name of two or more
+    words, which is itself not preceded by another capitalised word (an
+    organisation's name) and is no title or country word.
+    """
+    k = start - 1
+    if end - start < 2 or k < 0 or (prev is not None and k < prev.end):
+        return start
+    tok = sdoc[k]
+    if tok.ent_iob_ != "O" or tok.tag_ != "NNP" or not tok.text.istitle() or not tok.is_alpha:
+        return start
+    if _is_title_token(tok) or gazetteer.lookup(tok.text) or tok.is_sent_start:
+        return start
+    if tok.lower_ in portfolios() or tok.lower_ in nominal_nouns():
+        return start  # "Secretary Interior <name>": a portfolio, not a first name
+    if k > 0 and sdoc[k - 1].text[:1].isupper() and not sdoc[k - 1].is_sent_start:
+        return start
+    return k
 
 
 def _particle_end(sdoc, ent) -> int:
@@ -153,6 +179,60 @@ def _acronym_expansions(sdoc, found: list[Mention]) -> list[Mention]:
     return unique
 
 
+def _coordinated_names(sdoc, found: list[Mention]) -> list[Mention]:
+    """ "the Socialists and Democrats", "the Greens and Liberals group": one name.
+
+    Two capitalised plurals (no country or demonym) joined by "and", under one
+    "the" or followed by a group noun, name one party group; NER tags the halves.
+    """
+    out = list(found)
+    for a, b in zip(found, found[1:], strict=False):
+        if sdoc.text[a.end : b.start] != " and ":
+            continue
+        if a.country or b.country or a.label not in _GROUP_LABELS or b.label not in _GROUP_LABELS:
+            continue
+        sa, sb = sdoc.char_span(a.start, a.end), sdoc.char_span(b.start, b.end)
+        if sa is None or sb is None or not (_plural_name(sa[-1]) and _plural_name(sb[-1])):
+            continue
+        if len(sb) > 1:
+            continue
+        after = sdoc[sb.end].lower_ if sb.end < len(sdoc) else ""
+        before = sdoc[sa.start - 1].lower_ if sa.start > 0 else ""
+        families = _party_families()
+        the_pair = before == "the" and len(sa) == 1 and {a.text.lower(), b.text.lower()} <= families
+        if not (after in _list_name_heads() or the_pair):
+            continue
+        if a not in out or b not in out:
+            continue
+        out.remove(a)
+        out.remove(b)
+        end = sdoc[sb.end].idx + len(sdoc[sb.end]) if after in _list_name_heads() else b.end
+        out.append(Mention(a.start, end, sdoc.text[a.start : end], "ORG"))
+    return sorted(out, key=lambda m: m.start)
+
+
+_GROUP_LABELS = {"NORP", "ORG"}
+
+
+def _plural_name(tok) -> bool:
+    """ "Democrats", "Greens": a capitalised plural (the tagger calls some NNP)."""
+    return tok.tag_ == "NNPS" or (tok.tag_ == "NNP" and tok.text.endswith("s") and tok.is_title)
+
+
+@cache
+def _party_families() -> frozenset[str]:
+    from newsledger.entities.vocab import load
+
+    return frozenset(load("nominals")["party_families"])
+
+
+@cache
+def _list_name_heads() -> frozenset[str]:
+    from newsledger.entities.vocab import load
+
+    return frozenset(load("nominals")["list_name_heads"])
+
+
 def _split_lists(ent) -> list[tuple[int, int]]:
     """Token ranges of an entity, split at "and"/"&" for people and places."""
     if ent.label_ not in {"PERSON", "GPE", "NORP"}:
@@ -186,6 +266,8 @@ def _repair(sdoc, start: int, end: int, label: str) -> Mention | None:
         return None  # "democratic": names are capitalised
     if _portfolio(sdoc, start, end, label):
         return None
+    if _is_time_word(sdoc[start:end].text, label):
+        return None
     if label == "NORP" and start > 0 and sdoc[start - 1].lower_ in _group_prefixes():
         start -= 1  # "ethnic Albanians" is the group as written
     span = sdoc[start:end]
@@ -202,6 +284,21 @@ def _repair(sdoc, start: int, end: int, label: str) -> Mention | None:
     return Mention(
         span.start_char, span.start_char + len(text), text, label, "named", country=country
     )
+
+
+@cache
+def _time_words() -> tuple[frozenset[str], frozenset[str]]:
+    days = {d.lower() for d in calendar.day_name} | {d.lower() for d in calendar.day_abbr}
+    months = {m.lower() for m in calendar.month_name if m}
+    return frozenset(days), frozenset(months)
+
+
+def _is_time_word(text: str, label: str) -> bool:
+    """ "Wednesday" tagged ORG, "March" tagged GPE: a date is never an actor.
+    A month may be a surname ("May"), so a month tagged PERSON stays."""
+    days, months = _time_words()
+    word = text.lower().removesuffix("s").strip(".")
+    return word in days or (word in months and label != "PERSON")
 
 
 def _portfolio(sdoc, start: int, end: int, label: str) -> bool:
@@ -228,6 +325,8 @@ def _is_title_token(tok) -> bool:
 
 def _retype(span, text: str, label: str) -> tuple[str, str | None]:
     hit = gazetteer.lookup(text, allow_abbreviation=label != "PERSON")
+    if not hit and label == "ORG" and _titled_name(span):
+        return "PERSON", None
     if not hit:
         if (
             label == "ORG"
@@ -248,6 +347,27 @@ def _retype(span, text: str, label: str) -> tuple[str, str | None]:
     if how == "capital":
         return "GPE", None  # the city; it names a government only in some sentences
     return "GPE", iso3
+
+
+def _titled_name(span) -> bool:
+    """ "police spokesperson Dinesh Kumar Acharya" tagged ORG: a plain run of capitalised
+    words right after a lowercase person title ("spokesperson", "senator") is a name."""
+    if span.start == 0 or len(span) < 2:
+        return False
+    prev = span.doc[span.start - 1]
+    if not prev.is_lower or prev.text not in title_heads() or prev.text in _ORG_TITLE_HEADS:
+        return False
+    return all(
+        t.is_title
+        and t.is_alpha
+        and t.pos_ == "PROPN"
+        and t.lower_ not in nominal_nouns()
+        and t.lower_ not in title_words()
+        for t in span
+    )
+
+
+_ORG_TITLE_HEADS = {"party", "parliament"}
 
 
 def _abbreviations(sdoc, taken: set[int]) -> list[Mention]:

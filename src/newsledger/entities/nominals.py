@@ -7,9 +7,17 @@ comes from a demonym or country word in the phrase, the sector from the head.
 
 from __future__ import annotations
 
+from functools import cache
+
 from newsledger.document import Mention
 from newsledger.entities import gazetteer
-from newsledger.entities.vocab import determiners, nominal_nouns, qualifiers, weak_nominals
+from newsledger.entities.vocab import (
+    determiners,
+    load,
+    nominal_nouns,
+    qualifiers,
+    weak_nominals,
+)
 
 _QUANTITY = {"thousands", "hundreds", "dozens", "scores", "millions", "tens"}
 
@@ -22,16 +30,22 @@ def nominal_mentions(sdoc, taken: set[int]) -> list[Mention]:
         lemma = head.lemma_.lower()
         if head.idx in taken or (head.pos_ == "PROPN" and head.ent_type_):
             continue
-        while start < head.i and (
+        while (
+            start < head.i and not _hyphen_joined(sdoc[start]) and sdoc[start].text not in _HYPHENS
+        ) and (
             sdoc[start].lower_ in determiners()
             or sdoc[start].pos_ in {"DET", "PRON", "NUM", "ADV", "PART", "CCONJ", "ADP", "PUNCT"}
             or "\n" in sdoc[start : head.i].text
         ):
             start += 1
+        had_det = any(t.pos_ == "DET" or t.dep_ == "poss" for t in sdoc[max(start - 2, 0) : start])
+        start = _after_coordinated_demonym(sdoc, start, head.i)
         mods = [
-            t for t in sdoc[start : head.i] if t.dep_ in _MODIFIERS and t.lower_ not in qualifiers()
+            t
+            for t in sdoc[start : head.i]
+            if (t.dep_ in _MODIFIERS or t.dep_ == "conj") and t.lower_ not in qualifiers()
         ]
-        if lemma in weak_nominals() and not mods:
+        if lemma in weak_nominals() and (not mods or _abstract(head, mods, had_det)):
             continue
         span = sdoc[start : head.i + 1]
         type_, sector = nouns[lemma]
@@ -50,6 +64,49 @@ def nominal_mentions(sdoc, taken: set[int]) -> list[Mention]:
 
 
 _MODIFIERS = {"amod", "compound", "nmod", "poss", "npadvmod"}
+_HYPHENS = {"-", "–"}
+
+
+def _hyphen_joined(tok) -> bool:
+    """ "far" in "far-right", "three" in "three-way": half of one hyphenated word."""
+    doc = tok.doc
+    return not tok.whitespace_ and tok.i + 1 < len(doc) and doc[tok.i + 1].text in _HYPHENS
+
+
+def _after_coordinated_demonym(sdoc, start: int, head: int) -> int:
+    """ "Pakistani and Afghan border forces": the forces as written start after "and";
+    the first demonym stays its own mention, linked to its country."""
+    for tok in sdoc[start:head]:
+        if tok.lower_ in {"and", "or", "&"} and tok.i > start:
+            first = sdoc[start : tok.i]
+            if all(t.text[:1].isupper() and gazetteer.lookup(t.text) for t in first):
+                return tok.i + 1
+    return start
+
+
+@cache
+def _mass_senses() -> frozenset[str]:
+    return frozenset(load("nominals")["mass_senses"])
+
+
+def is_abstract(head) -> bool:
+    """For other stages: does this noun read as a quality ("excessive force", "full
+    force") rather than a body of people? Same test as for the entities stage's own
+    nominal mentions, from the token's parse alone."""
+    if head.lemma_.lower() not in weak_nominals():
+        return False
+    kids = list(head.lefts)
+    had_det = any(t.pos_ == "DET" or t.dep_ == "poss" for t in kids)
+    mods = [t for t in kids if t.dep_ in _MODIFIERS and t.lower_ not in qualifiers()]
+    return not mods or _abstract(head, mods, had_det)
+
+
+def _abstract(head, mods: list, had_det: bool) -> bool:
+    """ "excessive force", "full force", "national security": a weak singular head with
+    only lowercase adjectives and no article reads as a quality, not a body of people."""
+    if had_det or head.tag_ != "NN" or head.lemma_.lower() not in _mass_senses():
+        return False
+    return all(t.pos_ == "ADJ" and t.is_lower and not gazetteer.lookup(t.text) for t in mods)
 
 
 def definite_heads(sdoc, taken: set[int], heads: set[str]) -> list[Mention]:
@@ -142,14 +199,23 @@ def short_forms(sdoc, m: Mention) -> list[str]:
     if span is None:
         return []
     toks = list(span)
-    while len(toks) > 1 and (toks[0].lower_ in determiners() or toks[0].lower_ in qualifiers()):
+    while (
+        len(toks) > 1
+        and (toks[0].lower_ in determiners() or toks[0].lower_ in qualifiers())
+        and not _hyphen_joined(toks[0])
+    ):
         toks = toks[1:]
     out = []
     if toks and toks[0].i != span.start:
         out.append(sdoc[toks[0].i : span.end].text)
     for cut in toks[:-1]:
         proper = cut.ent_type_ or not cut.is_lower  # never cut inside a name ("State Department")
-        if cut.lemma_.lower() in nominal_nouns() and cut.i > toks[0].i and not proper:
+        hyphenated = sdoc[cut.i - 1].text in _HYPHENS and not sdoc[cut.i - 1].whitespace_
+        if (
+            cut.lemma_.lower() in nominal_nouns()
+            and cut.i > toks[0].i
+            and not (proper or hyphenated)
+        ):
             out.append(sdoc[toks[0].i : cut.i + 1].text)
     out.extend(_with_place(sdoc, span))
     return [f for f in out if f != m.text]

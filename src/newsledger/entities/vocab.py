@@ -88,6 +88,12 @@ def governing_nouns() -> frozenset[str]:
 
 
 @cache
+def acting_members() -> frozenset[str]:
+    """Heads that make "<Armed group> fighters" the group itself (PLOVER codes the group)."""
+    return frozenset(load("nominals")["acting_members"])
+
+
+@cache
 def portfolios() -> frozenset[str]:
     """Words naming a ministry's field ("Interior" in "Interior Minister"), not an organisation."""
     return frozenset(load("titles")["portfolios"])
