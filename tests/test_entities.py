@@ -282,3 +282,19 @@ def test_fighters_of_a_named_armed_group_are_the_group_acting():
 def test_supporters_of_a_party_are_not_the_party():
     doc = analyse("The National Unity Party (NUP) lost the vote, and NUP supporters marched.")
     assert holder(doc, "NUP supporters") is not holder(doc, "National Unity Party")
+
+
+def test_two_countries_bodies_with_the_same_name_stay_apart():
+    from newsledger import nlp
+    from newsledger.document import Document
+    from newsledger.entities import find
+
+    for ours, theirs in (("Japan", "Vietnam"), ("Japan", "Tarsian")):
+        body = (
+            f"The {ours} Coast Guard said its vessel was blocked near the reef.\n\n"
+            f"The {theirs} Coast Guard accused the {ours} Coast Guard of entering its waters."
+        )
+        doc = Document("t.txt", b"", "text", text=body, body=body, language="en")
+        find(nlp.annotate([doc])[0])
+        forms = [{e.name, *e.aliases} for e in doc.entities if e.type == "ORG"]
+        assert not any({f"{ours} Coast Guard", f"{theirs} Coast Guard"} <= f for f in forms)

@@ -431,14 +431,20 @@ def _org_variant(m: Mention, ent: Entity, lk: Linker) -> bool:
     if m.label != "ORG" or ent.type != "ORG" or m.kind == "nominal":
         return False
     a = _drop_country(keys.norm(m.text)).split()
+    own = _country_words(keys.norm(m.text))
     for core in lk.cores[ent.local_id]:
         b = _drop_country(core).split()
         if not a or not b:
             continue
+        other = _country_words(core)
+        if own and other and own != other:
+            continue  # "China Coast Guard" and "Philippine Coast Guard": two bodies
         if a == b:
             return True
         short, long_ = (a, b) if len(a) < len(b) else (b, a)
         if len(short) >= 2 and long_[-len(short) :] == short:
+            if (own if short is a else other) and len(long_) > len(short):
+                continue  # "China Coast Guard" / "Philippine Coast Guard": another country
             return True
         if (
             len(short) >= 2
@@ -452,6 +458,16 @@ def _org_variant(m: Mention, ent: Entity, lk: Linker) -> bool:
 
 def _drop_country(norm: str) -> str:
     return keys.drop_country(norm)
+
+
+def _country_words(norm: str) -> frozenset[str]:
+    """The country an organisation's name carries ("china coast guard" → CHN), if any."""
+    kept = set(_drop_country(norm).split())
+    found = set()
+    for word in norm.split():
+        if word not in kept and (hit := gazetteer.lookup(word)):
+            found.add(hit[0])
+    return frozenset(found)
 
 
 def _link_country(lk: Linker, m: Mention) -> None:
