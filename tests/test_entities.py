@@ -298,3 +298,20 @@ def test_two_countries_bodies_with_the_same_name_stay_apart():
         find(nlp.annotate([doc])[0])
         forms = [{e.name, *e.aliases} for e in doc.entities if e.type == "ORG"]
         assert not any({f"{ours} Coast Guard", f"{theirs} Coast Guard"} <= f for f in forms)
+
+
+def test_the_owner_in_a_possessive_title_is_not_the_titled_person():
+    from newsledger import nlp
+    from newsledger.document import Document
+    from newsledger.entities import find
+
+    body = (
+        "President Teodor Vask met the Tarsian envoy on Monday.\n\n"
+        "Vask's chief adviser Lene Marsh told reporters the talks went well."
+    )
+    doc = Document("t.txt", b"", "text", text=body, body=body, language="en")
+    find(nlp.annotate([doc])[0])
+    people = {e.name: e for e in doc.entities if e.type == "PERSON"}
+    assert "Vask" not in people["Lene Marsh"].aliases
+    assert "Vask" in people["Teodor Vask"].aliases
+    assert all(r.title != "chief adviser" for r in people["Teodor Vask"].roles)

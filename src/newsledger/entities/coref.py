@@ -72,15 +72,20 @@ def link(
 ) -> list[Entity]:
     """`roles`/`cores`: per mention start, the role and the bare name of titled mentions."""
     lk = Linker(doc)
+
+    def core(m: Mention) -> str:
+        # keyed by start: "Lula's adviser X" and the owner "Lula" begin at the same place
+        return cores.get(m.start, m.text) if m.kind == "titled" else m.text
+
     persons = [m for m in mentions if m.label == "PERSON" and m.kind in {"named", "titled"}]
-    full = [m for m in persons if len(keys.strip_titles(cores.get(m.start, m.text)).split()) >= 2]
+    full = [m for m in persons if len(keys.strip_titles(core(m)).split()) >= 2]
     short = [m for m in persons if m not in full]
-    longest_first = sorted(full, key=lambda m: -len(cores.get(m.start, m.text).split()))
+    longest_first = sorted(full, key=lambda m: -len(core(m).split()))
     for m in longest_first:  # "Ana Maria Lopez" before "Maria Lopez" so the short form can attach
-        _link_full_person(lk, m, cores.get(m.start, m.text))
+        _link_full_person(lk, m, core(m))
     _add_roles(lk, mentions, roles)  # before short forms: "the former X" needs them
     for m in short:
-        _link_short_person(lk, m, cores.get(m.start, m.text))
+        _link_short_person(lk, m, core(m))
     _add_roles(lk, mentions, roles)
     for m in (m for m in mentions if m.kind == "role"):
         _link_role(lk, m, roles.get(m.start), mentions)
@@ -93,7 +98,7 @@ def link(
 
 def _add_roles(lk: Linker, mentions: list[Mention], roles: dict[int, Role]) -> None:
     for m in mentions:
-        if m.label == "PERSON" and m.start in roles and m.entity:
+        if m.label == "PERSON" and m.kind in ("titled", "role") and m.start in roles and m.entity:
             ent = doc_entity(lk, m.entity)
             if roles[m.start] and roles[m.start] not in ent.roles:
                 ent.roles.append(roles[m.start])
