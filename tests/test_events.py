@@ -473,6 +473,67 @@ def test_a_vow_to_go_to_court_is_a_threat(parse):
     assert not any("reporter" in n or "court" in n for n in names(doc, ev.recipient))
 
 
+def test_an_agency_named_in_a_threat_is_its_target_not_the_press(parse):
+    doc = parse(
+        "Syria warned on Monday that it would halt cooperation with the Global Water Agency"
+        " (GWA) if the agency's Board of Trustees adopts a motion criticising Damascus."
+    )
+    ev = next(e for e in doc.events if e.type == "THREATEN")
+    assert any("Water Agency" in n for n in names(doc, ev.recipient))
+
+
+def test_press_heard_by_a_speaker_is_no_recipient(parse):
+    doc = parse("Ana Ruiz told the news agency that Peru threatened to attack Bolivia.")
+    for ev in doc.events:
+        assert not any("agency" in n for n in names(doc, ev.recipient))
+
+
+def test_asking_a_state_to_admit_monitors_is_a_request_to_that_state(parse):
+    doc = parse("Envoy Maria Lopez said she had asked Damascus to give monitors access to jails.")
+    ev = only(doc, "REQUEST")
+    assert "Damascus" in names(doc, ev.recipient)
+
+
+def test_rejecting_the_protest_answers_who_lodged_it(parse):
+    doc = parse(
+        "The Foreign Ministry of Peru lodged a protest with Chile over the incursion."
+        " A navy spokesman accused Chile of an illegal act."
+        " The Chilean embassy in Lima rejected the protest."
+    )
+    ev = only(doc, "REJECT")
+    assert any("Foreign Ministry" in n for n in names(doc, ev.recipient))
+
+
+def test_dismissing_the_protests_targets_the_protesters(parse):
+    doc = parse(
+        "Thousands of students marched in Quito on Tuesday."
+        " Interior Minister Ana Ruiz dismissed the protests as chaos."
+    )
+    ev = only(doc, "REJECT")
+    assert any("student" in n for n in names(doc, ev.recipient))
+
+
+def test_rejecting_an_accusation_answers_the_accuser_not_the_accused(parse):
+    doc = parse(
+        "Britain accused Iran of arming the rebels."
+        " Foreign Minister Ali Zarif rejected the accusation that Iran was arming the rebels."
+    )
+    ev = only(doc, "REJECT")
+    assert names(doc, ev.recipient) & {"Britain"}
+    assert "Iran" not in names(doc, ev.recipient)
+
+
+def test_a_body_agreeing_to_impose_sanctions_sanctions(parse):
+    doc = parse("The European Union agreed to impose sanctions on Serbia.")
+    ev = only(doc, "SANCTION")
+    assert "Serbia" in names(doc, ev.recipient)
+
+
+def test_a_vow_to_impose_sanctions_still_threatens(parse):
+    doc = parse("The European Union vowed to impose sanctions on Serbia.")
+    assert "Serbia" in names(doc, only(doc, "THREATEN").recipient)
+
+
 def test_a_vow_of_punishment_is_a_threat(parse):
     doc = parse("President Ilo Marek vowed that those behind the bombing would be punished.")
     assert [e.type for e in doc.events] == ["THREATEN"]

@@ -263,15 +263,20 @@ def _payment(trig) -> bool:
     )
 
 
+AUDIENCE_VERBS = {"speak", "accord", "interview", "talk", "brief"}
+
+
 def _setting(tok, trig) -> bool:
     """Who heard it and where, not whom it targets: "speaking to reporters, X said ...",
     "vowed to challenge it in court"."""
     if tok.lemma_.lower() in words("court_nouns"):
         return tok.dep_ == "pobj" and tok.head.lower_ in ("in", "before", "to")
-    if not _press(tok):
-        return False
+    if tok.dep_ == "poss" or not _press(tok):
+        return False  # "the agency's board passes ...": an owner, not an audience
     verb = next((a for a in tok.ancestors if a.pos_ in ("VERB", "AUX")), None)
-    return verb is not None and verb.i not in (trig.token.i, getattr(trig.governor, "i", -1))
+    if verb is None or verb.i in (trig.token.i, getattr(trig.governor, "i", -1)):
+        return False
+    return verb.lemma_.lower() in words("speech_verbs") | AUDIENCE_VERBS  # "told reporters"
 
 
 def _by_state(trig, actor_toks: list) -> str:

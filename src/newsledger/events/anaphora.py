@@ -7,7 +7,7 @@ anaphora.toml) says which earlier events it can point at and whom to take from t
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
 from newsledger.document import Event
@@ -24,6 +24,7 @@ class Pointer:
     size: int = 0  # for "pair": how many parties
     of_recipient: bool = False  # for "pair": the pair is among the recipients ("officials
     # of the two countries"), not the actors
+    noun: str = ""  # the pointing noun: "the protest" prefers an earlier event so triggered
 
 
 @cache
@@ -48,8 +49,14 @@ def pointer(*heads) -> Pointer | None:
                 continue
             found = _classes().get(tok.lemma_.lower())
             if found and any(c.lower_ in DEFINITE or c.dep_ == "poss" for c in tok.children):
-                return found
+                return replace(found, noun=tok.lemma_.lower())
     return None
+
+
+def claim_noun(token) -> bool:
+    """ "the accusation", "claims": a noun naming what someone said against someone."""
+    found = _classes().get(token.lemma_.lower())
+    return found is not None and "ACCUSE" in found.categories and found.take == "makers"
 
 
 PEOPLE = frozenset({"PERSON"})  # a pair pointer's `categories` when it names persons
@@ -144,12 +151,17 @@ def resolve(
             continue
         if ptr is None or event.recipient:
             continue
-        earlier = next(
-            (e for e in reversed(events[:index]) if e.type in ptr.categories and e is not event),
-            None,
-        )
+        earlier = _antecedent(events[:index], ptr)
         if earlier is None:
             continue
         people = earlier.actor + (earlier.recipient if ptr.take == "parties" else [])
         event.recipient = [p for p in dict.fromkeys(people) if p not in event.actor]
     return [e for e in events if e.actor]
+
+
+def _antecedent(before: list[Event], ptr: Pointer) -> Event | None:
+    """The nearest earlier event of the noun's categories; one the same word triggered
+    ("lodged a protest" for "the protest") wins over a nearer one."""
+    fits = [e for e in reversed(before) if e.type in ptr.categories]
+    same = next((e for e in fits if ptr.noun and ptr.noun in e.trigger.split()), None)
+    return same or next(iter(fits), None)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from newsledger.events.anaphora import claim_noun
 from newsledger.events.lexicon import actor_noun_types, recipient_preps, words
 from newsledger.events.triggers import Trigger
 
@@ -247,8 +248,19 @@ def deep_recipients(trig: Trigger, actors: set) -> list:
             for c in tok.children
             if (c.dep_ not in ("relcl", "advcl", "parataxis", "ccomp") or _infinitive(c))
             and not _source_phrase(c)
+            and not (trig.category == "REJECT" and _claim_content(c))
         )
     return out
+
+
+def _claim_content(tok) -> bool:
+    """ "rejected the accusation that X was ...": X is the accused, while the rejection
+    answers whoever accused (anaphora.py finds them)."""
+    return (
+        tok.dep_ in ("acl", "ccomp")
+        and claim_noun(tok.head)
+        and any(c.dep_ == "mark" and c.lower_ == "that" for c in tok.children)
+    )
 
 
 def _source_phrase(tok) -> bool:

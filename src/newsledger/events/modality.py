@@ -88,6 +88,8 @@ def recode(category: str, mode: str | None, trig=None) -> str:
     conditional sanction ("will withdraw unless ...") are threats.
     """
     inner = getattr(trig, "inner", None)
+    if category == "AGREE" and inner is not None and _decided_sanction(trig, inner):
+        return "SANCTION"  # "ministers agreed to impose sanctions": the decision is the act
     if category == "AGREE" and inner is not None and inner.category in MATERIAL_CONFLICT:
         return "THREATEN"
     if category == "AGREE" and inner is not None and inner.entry.mode == "allege":
@@ -119,4 +121,13 @@ def _punishment(token) -> bool:
         for c in token.children
         if c.dep_ in ("ccomp", "xcomp")
         for t in c.subtree
+    )
+
+
+def _decided_sanction(trig, inner) -> bool:
+    """A body that decides or agrees to sanction has sanctioned; a vow to do so threatens."""
+    return (
+        inner.category == "SANCTION"
+        and trig.token.lemma_.lower() in words("decision_verbs")
+        and not negated(trig)
     )

@@ -190,7 +190,11 @@ def _by_object(token, entry: Entry | None) -> Entry | None:
         return Entry("AID", "verb", entry.words)  # "evacuated the wounded": a rescue
     if entry.category in ("PROTEST", "ASSAULT") and objs & words("cyber_objects"):
         return Entry("COERCE", "verb", entry.words, "cyber")  # "defaced/attacked websites"
-    if entry.category in ("AID", "MOBILIZE") and objs & words("investigator_nouns"):
+    if (
+        entry.category in ("AID", "MOBILIZE")
+        and objs & words("investigator_nouns")
+        and not objs & words("access_objects")  # "grant monitors access": admitted, not sent
+    ):
         return Entry("ACCUSE", "verb", entry.words, "investigate")
     return entry
 
