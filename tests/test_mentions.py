@@ -176,14 +176,6 @@ def test_two_peoples_joined_by_and_stay_two():
     assert "Sunnis and Shiites" not in names(doc)
 
 
-def test_other_stages_can_ask_whether_a_noun_is_a_quality_not_an_actor():
-    from newsledger.entities.nominals import is_abstract
-
-    doc = analyse("Officers used excessive force. A peacekeeping force arrived.")
-    forces = [t for t in doc.nlp if t.lower_ == "force"]
-    assert [is_abstract(t) for t in forces] == [True, False]
-
-
 def test_a_broadcaster_with_a_plain_adjective_is_still_an_actor():
     doc = analyse("National radio said the curfew would stay, while officers used excessive force.")
     assert "National radio" in names(doc)

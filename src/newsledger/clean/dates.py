@@ -64,7 +64,3 @@ def strip_dates(line: str) -> str:
         line = line[: d.start] + " " + line[d.end :]
     line = _patterns()["time"].sub(" ", line)
     return _patterns()["weekday"].sub(" ", line)
-
-
-def has_time(line: str) -> bool:
-    return bool(_patterns()["time"].search(line))

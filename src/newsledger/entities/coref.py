@@ -1,7 +1,7 @@
 """In-document linking: every mention to one entity of the document.
 
 Order matters: full names first (they define the people), then short forms
-("Khan", "Dr. Asif") that attach to the one full name containing them, then
+("Lopez", "Dr. Maria") that attach to the one full name containing them, then
 acronyms, role references ("the minister") and demonyms. Ambiguity keeps
 mentions apart: two people sharing a name part are never fused.
 """
@@ -485,7 +485,7 @@ def _link_country(lk: Linker, m: Mention) -> None:
 
 
 def _link_acronyms(lk: Linker, mentions: list[Mention]) -> None:
-    """ "Balochistan Liberation Army ... BLA": merge an acronym entity into its expansion."""
+    """ "National Liberation Front ... NLF": merge an acronym entity into its expansion."""
     orgs = [e for e in lk.entities if e.type in {"ORG", "NORP", "GPE", "LAW", "EVENT", "FAC"}]
     for ent in list(orgs):
         if not keys.is_acronym(ent.name):

@@ -84,11 +84,6 @@ def lookup(text: str, allow_abbreviation: bool = True) -> tuple[str, str] | None
     return hit
 
 
-def country_of(text: str) -> str | None:
-    hit = lookup(text)
-    return hit[0] if hit else None
-
-
 def country_name(iso3: str) -> str:
     c = countries().get(iso3)
     return c.name if c else iso3

@@ -2,7 +2,7 @@
 
 Blocking keys let resolution fetch a handful of candidates instead of comparing
 a new entity with the whole knowledge base: two spellings of one actor should
-share at least one key ("Mehmood"/"Mahmood", "Tehreek-e-Insaf"/"Tehrik-i-Insaf",
+share at least one key ("Mohammed"/"Muhammad", "Hizbullah"/"Hezbollah",
 "Sanchez"/"Sánchez"), and unrelated actors should rarely share one.
 """
 
@@ -74,7 +74,7 @@ def skeleton(word: str) -> str:
 
 @lru_cache(maxsize=65536)
 def acronym(name: str) -> str:
-    """Initials of the content words: "Balochistan Liberation Army" -> "BLA"."""
+    """Initials of the content words: "National Liberation Front" -> "NLF"."""
     parts = re.split(r"[\s\-]+", unidecode(name))
     return "".join(
         p[0].upper() for p in parts if p and p.lower() not in _CONNECTORS and p[0].isalpha()

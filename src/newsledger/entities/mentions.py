@@ -154,7 +154,7 @@ def _country_prefixed(sdoc, found: list[Mention]) -> list[Mention]:
 
 
 def _acronym_expansions(sdoc, found: list[Mention]) -> list[Mention]:
-    """ "Tehrik-i-Taliban Pakistan (TTP)": the acronym's letters fix the name's extent."""
+    """ "Movimiento al Socialismo (MAS)": the acronym's letters fix the name's extent."""
     from newsledger.entities.keys import acronym, is_acronym
 
     out = list(found)
@@ -259,7 +259,7 @@ def _repair(sdoc, start: int, end: int, label: str) -> Mention | None:
         while end - start > 1 and _is_title_token(sdoc[start]):
             start += 1
         while end - start > 1 and sdoc[end - 1].lemma_.lower() in nominal_nouns():
-            end -= 1  # "<name> Govt": the government is not part of the name
+            end -= 1  # "<name> Administration": the government is not part of the name
     if all(_is_title_token(t) or not t.is_alpha for t in sdoc[start:end]):
         return None  # "Brigadier", "Founder & Leader": a title alone is not a name
     if not any(t.text[:1].isupper() for t in sdoc[start:end]):

@@ -89,18 +89,6 @@ def _mass_senses() -> frozenset[str]:
     return frozenset(load("nominals")["mass_senses"])
 
 
-def is_abstract(head) -> bool:
-    """For other stages: does this noun read as a quality ("excessive force", "full
-    force") rather than a body of people? Same test as for the entities stage's own
-    nominal mentions, from the token's parse alone."""
-    if head.lemma_.lower() not in weak_nominals():
-        return False
-    kids = list(head.lefts)
-    had_det = any(t.pos_ == "DET" or t.dep_ == "poss" for t in kids)
-    mods = [t for t in kids if t.dep_ in _MODIFIERS and t.lower_ not in qualifiers()]
-    return not mods or _abstract(head, mods, had_det)
-
-
 def _abstract(head, mods: list, had_det: bool) -> bool:
     """ "excessive force", "full force", "national security": a weak singular head with
     only lowercase adjectives and no article reads as a quality, not a body of people."""

@@ -1,4 +1,4 @@
-"""Titled persons ("Pakistan Defence Minister Khawaja Asif") and role references ("the minister").
+"""Titled persons ("Kenyan Interior Minister Jane Doe") and role references ("the minister").
 
 A title is read leftwards from a person's name over title words, modifiers
 ("former", "new"), portfolio words ("defence"), countries, organisations and

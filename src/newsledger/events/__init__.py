@@ -369,7 +369,7 @@ def _background(tok) -> bool:
             return True  # "tensions have risen since X returned to power": the starting point
         if node.dep_ == "relcl":
             if node.head.lower_ in ("those", "one", "some", "many"):
-                return False  # "X was among those who endorsed Y": X's act
+                return False  # "X was among those who backed Y": X's act
             if _standing(node):
                 return True  # "Hamas, which rejects the plan, ...": a stance, not news
             if _news_about(node):

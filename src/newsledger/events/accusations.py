@@ -1,9 +1,9 @@
 """Implicit speech acts: what a reported clause says makes the speaker's act.
 
-"X told Y that freedom of expression has been banned in Z" codes as ACCUSE by X
+"X told Y that the press has been muzzled in Z" codes as ACCUSE by X
 against Z: the cue words (violations, torture, banned, behind the attacks ...) live
-in data/events/cues.toml. "X told Y that elections should be held" or "... are the
-only solution" codes as REQUEST by X (a demand), aimed at the clause's subject or,
+in data/events/cues.toml. "X told Y that a referendum should be held" or "... is the
+only way out" codes as REQUEST by X (a demand), aimed at the clause's subject or,
 failing that, at the person told.
 """
 
@@ -76,13 +76,13 @@ def _cue(clause):
         for tok in tokens:
             nxt = tok.nbor() if tok.i + 1 < len(tok.doc) else None
             if tok.lemma_.lower() == first and nxt is not None and nxt.lemma_.lower() == second:
-                return nxt  # the head of "death squad" is "squad"
+                return nxt  # the head of "hit squad" is "squad"
         return clause
     return None
 
 
 def _cue_subject(cue) -> list:
-    """The subject of the verb nearest the cue: "the agency has set up a death squad"."""
+    """The subject of the verb nearest the cue: "the agency has hired armed gangs"."""
     tok = cue
     while tok.pos_ not in ("VERB", "AUX") and tok.head.i != tok.i:
         tok = tok.head

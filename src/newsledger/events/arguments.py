@@ -136,7 +136,7 @@ class Arguments:
             mention = self.mention_at(token)
             if mention is None or mention.kind != "nominal":
                 return [eid]
-            found.append(eid)  # "MQM delegation": the delegation, and MQM through it
+            found.append(eid)  # "a UNICEF delegation": the delegation, and UNICEF through it
         elif create and token.pos_ in ("NOUN", "PROPN") and _actor_noun(token):
             if anaphora.pair(token):
                 return []  # "the two sides": resolved from earlier events, never an entity
@@ -182,7 +182,7 @@ class Arguments:
 
     def _add_aliases(self, eid: str, token) -> None:
         """The argument's noun phrase is a surface form of its entity: keep it as an alias.
-        Only from the phrase's head: "MQM" inside "MQM USA Committee" names another actor."""
+        Only from the phrase's head: "ANC" inside "ANC Youth League" names another actor."""
         ent = self.by_id.get(eid)
         mention = self.mention_at(token)
         if ent is None or mention is None:
@@ -259,7 +259,7 @@ def _stand_in(token):
     if low in RELATIVE and token.dep_ in SUBJECTS | {"nsubjpass"} and token.head.dep_ == "relcl":
         return token.head.head  # "it was X who urged Y"
     if low in ("those", "one") and token.head.lower_ == "among":
-        # "X was among those who endorsed Y": X endorsed Y
+        # "X was among those who backed Y": X backed Y
         verb = token.head.head
         return next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     return None
@@ -340,7 +340,7 @@ def phrase_forms(token) -> list[str]:
     trimmed = [t for t in core if t.dep_ not in ("nummod", "quantmod")]
     starts = [t for t in trimmed if t.dep_ != "case" and not t.is_punct]
     if token.pos_ == "PROPN" and len(starts) > 1:
-        starts = starts[:-1]  # "Pakistan" alone is not a name of "Tehrik-i-Taliban Pakistan"
+        starts = starts[:-1]  # "Nigeria" alone is not a name of "Labour Party of Nigeria"
     ends = _right_ends(token)
     if token.lemma_.lower() in PLACE_NOUNS and len(starts) > 1:
         forms.append(_text(starts[:-1]))  # "Montenegro province" is Montenegro
