@@ -78,24 +78,33 @@ def create_app(db: str | Path) -> FastAPI:
             attributed_to=attributed_to,
             limit=limit,
         )
-        return [_event_view(doc, index) for doc, index in found]
+        return _event_views(found)
 
     @app.get("/", response_class=HTMLResponse)
     def page(s: StoreDep, type: str | None = None, actor: str | None = None) -> str:
-        rows = [
-            _event_view(doc, i)
-            for doc, i in s.query_events(
-                type=type.upper() if type else None, actor=actor, limit=200
-            )
-        ]
+        rows = _event_views(
+            s.query_events(type=type.upper() if type else None, actor=actor, limit=200)
+        )
         return _html(rows, type or "", actor or "")
 
     return app
 
 
-def _event_view(doc, index: int) -> dict[str, Any]:
-    """An event as the export writes it, with names beside ids and its document."""
-    record = export.record(doc)
+def _event_views(found) -> list[dict[str, Any]]:
+    """Events as the export writes them, with names beside ids and their document.
+
+    A document's record is built once, however many of its events match.
+    """
+    records: dict[str, dict[str, Any]] = {}
+    views = []
+    for doc, index in found:
+        if doc.doc_id not in records:
+            records[doc.doc_id] = export.record(doc)
+        views.append(_event_view(doc, records[doc.doc_id], index))
+    return views
+
+
+def _event_view(doc, record: dict[str, Any], index: int) -> dict[str, Any]:
     event = record["events"][index]
     names = {e["id"]: e["name"] for e in record["entities"]}
     return event | {
