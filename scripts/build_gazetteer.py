@@ -19,6 +19,7 @@ import pycountry
 from countryinfo import CountryInfo
 
 OUT = Path(__file__).resolve().parents[1] / "src/newsledger/data/entities/countries.json"
+EXTRA = Path(__file__).resolve().parent / "gazetteer_extra.json"
 
 
 def _latin(text: str) -> bool:
@@ -62,11 +63,19 @@ def country_record(country) -> dict:
     }
 
 
+def with_extras(records: list[dict], extra: dict) -> list[dict]:
+    """Add the hand-kept forms the packages lack (see gazetteer_extra.json)."""
+    for rec in records:
+        forms = extra["demonyms"].get(rec["iso3"], [])
+        rec["demonyms"] += [f for f in forms if f not in rec["demonyms"]]
+    return records + extra["countries"]
+
+
 def main(out: Path = OUT) -> None:
+    extra = json.loads(EXTRA.read_text(encoding="utf-8"))
+    records = with_extras([country_record(c) for c in pycountry.countries], extra)
     # most populous first: where two countries share a demonym, readers mean the larger
-    records = sorted(
-        (country_record(c) for c in pycountry.countries), key=lambda r: -r["population"]
-    )
+    records.sort(key=lambda r: -r["population"])
     out.write_text(json.dumps(records, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     print(f"{out}: {len(records)} countries")
 

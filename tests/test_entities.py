@@ -315,3 +315,14 @@ def test_the_owner_in_a_possessive_title_is_not_the_titled_person():
     assert "Vask" not in people["Lene Marsh"].aliases
     assert "Vask" in people["Teodor Vask"].aliases
     assert all(r.title != "chief adviser" for r in people["Teodor Vask"].roles)
+
+
+def test_common_adjectival_forms_name_their_country():
+    """Adjectives countryinfo lacks ('Tajik', 'Philippine', 'Saudi') still map to a country."""
+    from newsledger.entities import gazetteer
+
+    forms = [("Tajik", "TJK"), ("Philippine", "PHL"), ("Saudi", "SAU"), ("Kosovar", "XKX")]
+    for word, iso3 in forms:
+        assert gazetteer.lookup(word)[0] == iso3, word
+    doc = analyse("Kyrgyz guards fired on a Tajik border post near the village.")
+    assert any(e.country == "TJK" for e in doc.entities)
