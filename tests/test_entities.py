@@ -326,3 +326,19 @@ def test_common_adjectival_forms_name_their_country():
         assert gazetteer.lookup(word)[0] == iso3, word
     doc = analyse("Kyrgyz guards fired on a Tajik border post near the village.")
     assert any(e.country == "TJK" for e in doc.entities)
+
+
+def test_a_role_in_apposition_is_the_named_person():
+    doc = analyse("Varnesia's foreign minister, Keto Aru, rejected the plan on Monday.")
+    aru = holder(doc, "Keto Aru")
+    assert holder(doc, "Varnesia's foreign minister") is aru
+    assert any(r.title == "foreign minister" for r in aru.roles)
+
+
+def test_a_name_apposed_to_a_role_is_a_person_whatever_ner_said():
+    doc = analyse(
+        "The head of the regional protest committee, Ruben Apaza, said roads would be blocked."
+    )
+    person = holder(doc, "Ruben Apaza")
+    assert person.type == "PERSON"
+    assert holder(doc, "The head") is person

@@ -428,6 +428,32 @@ def test_welcoming_the_deal_is_aimed_at_both_parties(parse):
     assert welcome and {"Varnesia", "Tarsia"} <= names(doc, welcome[0].recipient)
 
 
+def test_an_ultimatum_points_at_the_threat_not_a_later_appeal(parse):
+    doc = parse(
+        "The Coastal Union threatened to suspend Varnesia unless it freed the detainees.\n\n"
+        "Tarsian President Ola Wend urged the Varnesian government to open talks.\n\n"
+        "Varnesian Foreign Minister Keto Aru rejected the ultimatum on state radio."
+    )
+    ev = only(doc, "REJECT")
+    assert "Coastal Union" in " ".join(names(doc, ev.recipient))
+    assert "Ola Wend" not in names(doc, ev.recipient)
+
+
+def test_the_claims_beat_a_description_misattached_to_them(parse):
+    doc = parse(
+        "The Unity Front accused the army of shelling villages.\n\n"
+        "General Sava Orin rejected the accusations in a statement read on state television."
+    )
+    ev = only(doc, "REJECT")
+    assert "Unity Front" in " ".join(names(doc, ev.recipient))
+
+
+def test_travel_bans_are_sanctions(parse):
+    doc = parse("Varnesia imposed travel bans on six Tarsian officials on Friday.")
+    ev = only(doc, "SANCTION")
+    assert "Varnesia" in names(doc, ev.actor)
+
+
 def test_an_indefinite_noun_points_at_nothing(parse):
     doc = parse(
         "The Unity Front accused the interior ministry of torture.\n\n"

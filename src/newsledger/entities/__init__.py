@@ -8,7 +8,7 @@ global knowledge-base id (resolve.py), inside the batch's transaction.
 from __future__ import annotations
 
 from newsledger.document import Document, Mention, Role
-from newsledger.entities import coref, keys, mentions, nominals, titles
+from newsledger.entities import appositives, coref, keys, mentions, nominals, titles
 from newsledger.entities.vocab import name_suffixes
 from newsledger.store.base import Store
 
@@ -54,7 +54,9 @@ def find(doc: Document) -> Document:
     found.extend(nominals.definite_heads(sdoc, taken, heads))
     found.sort(key=lambda m: (m.start, -m.end))
     doc.mentions = found
-    doc.entities = coref.link(doc, found, roles, cores)
+    apposed = appositives.pairs(sdoc, found)
+    appositives.retype(apposed)
+    doc.entities = appositives.merge(coref.link(doc, found, roles, cores), found, apposed)
     _add_short_forms(doc)
     return doc
 

@@ -237,8 +237,8 @@ def _event(doc: Document, args: Arguments, trig, sent) -> Event | None:
         trigger=" ".join(trig.entry.words),
     )
     if anaphora.joins(trig.token, trig.governor):  # "X joined the protest": that protest
-        pair = anaphora.Pointer(frozenset({category}), "join")
-    elif pair is None and not recipient:
+        pair = anaphora.Pointer((category,), "join")
+    elif pair is None:
         pair = anaphora.pointer(trig.token, trig.governor)  # "rejected the claims"
     if pair is not None:
         args.pointers[id(event)] = pair

@@ -17,9 +17,12 @@ DEFINITE = {"the", "this", "these", "those", "such", "that"}
 OBJECT_DEPS = {"dobj", "pobj", "nsubjpass", "attr"}
 
 
+RECENT = 4  # how many earlier events a noun's preferred category is looked for among
+
+
 @dataclass(frozen=True)
 class Pointer:
-    categories: frozenset[str]
+    categories: tuple[str, ...]  # likeliest first
     take: str  # "makers" | "parties" | "pair" (the actors are "the two sides" of an event)
     size: int = 0  # for "pair": how many parties
     of_recipient: bool = False  # for "pair": the pair is among the recipients ("officials
@@ -33,7 +36,7 @@ def _classes() -> dict[str, Pointer]:
     for name, table in _load("anaphora.toml").items():
         if name == "pairs":
             continue
-        pointer = Pointer(frozenset(table["categories"]), table["take"])
+        pointer = Pointer(tuple(table["categories"]), table["take"])
         for noun in table["nouns"]:
             out[noun] = pointer
     return out
@@ -59,13 +62,13 @@ def claim_noun(token) -> bool:
     return found is not None and "ACCUSE" in found.categories and found.take == "makers"
 
 
-PEOPLE = frozenset({"PERSON"})  # a pair pointer's `categories` when it names persons
+PEOPLE = ("PERSON",)  # a pair pointer's `categories` when it names persons
 
 
-def pair_kind(token) -> frozenset[str]:
+def pair_kind(token) -> tuple[str, ...]:
     """ "the two ministers" name persons; "the two sides" states or groups."""
     persons = _load("anaphora.toml")["pairs"]["persons"]
-    return PEOPLE if token.lemma_.lower() in persons else frozenset()
+    return PEOPLE if token.lemma_.lower() in persons else ()
 
 
 def pair_within(tokens: list) -> list:
@@ -128,7 +131,8 @@ def joins(noun, verb) -> bool:
 def resolve(
     events: list[Event], pointers: dict[int, Pointer], named: dict[str, bool] | None = None
 ) -> list[Event]:
-    """Give each pointing event with no recipient the people its noun points back to;
+    """Give each pointing event with no named recipient the people its noun points back
+    to (over descriptions a misparse attached to the noun: "the plan in a statement");
     "the two sides" become the parties of the earlier event. Events whose only actor was
     such a pair and that find none are dropped: PLOVER codes who did what."""
     for index, event in enumerate(events):
@@ -149,8 +153,8 @@ def resolve(
             else:
                 event.actor = [p for p in parties if p not in event.recipient]
             continue
-        if ptr is None or event.recipient:
-            continue
+        if ptr is None or any(r in (named or {}) for r in event.recipient):
+            continue  # a named recipient beats the noun's: "rejected the claims by X"
         earlier = _antecedent(events[:index], ptr)
         if earlier is None:
             continue
@@ -160,8 +164,15 @@ def resolve(
 
 
 def _antecedent(before: list[Event], ptr: Pointer) -> Event | None:
-    """The nearest earlier event of the noun's categories; one the same word triggered
-    ("lodged a protest" for "the protest") wins over a nearer one."""
+    """The earlier event the noun names. One the same word triggered ("lodged a protest"
+    for "the protest") wins; then, among the last few events, the noun's likeliest
+    category ("the ultimatum" is a threat before it is a demand); then the nearest."""
     fits = [e for e in reversed(before) if e.type in ptr.categories]
     same = next((e for e in fits if ptr.noun and ptr.noun in e.trigger.split()), None)
-    return same or next(iter(fits), None)
+    if same is not None:
+        return same
+    order = list(ptr.categories)
+    recent = [e for e in reversed(before[-RECENT:]) if e.type in ptr.categories]
+    if recent:
+        return min(recent, key=lambda e: order.index(e.type))
+    return next(iter(fits), None)
