@@ -4,9 +4,9 @@ Ingests each corpus with the real CLI into a fresh database, exports it, and run
 the shared scorer (../shared/eval/score.py) on the export, printing its tables:
 the shared seeds, benchmarks/devset (pages written by the developers, with gold),
 benchmarks/devset2 (pages annotated blind to the code, since used for error analysis),
-benchmarks/devset3 (annotated blind, used for error analysis in the last hour),
-benchmarks/devset4 (annotated blind, never looked at for tuning: the honest estimate),
-and the 322 PLOVER gold-standard sentences.
+benchmarks/devset3 and devset4 (annotated blind, since used for error analysis),
+benchmarks/devset5 and devset6 (annotated blind, never looked at for tuning: the honest
+estimate), and the 322 PLOVER gold-standard sentences.
 Usage: python benchmarks/evaluate.py [--only CORPUS] [--verbose] [--keep DIR]
 """
 
@@ -25,10 +25,7 @@ SHARED = Path(ROOT.parent / "shared")
 SEEDS = SHARED / "corpus" / "seeds"
 SCORER = SHARED / "eval" / "score.py"
 GSR_TOOL = SHARED / "eval" / "plover_gsr" / "gsr_to_gold.py"
-DEVSET = ROOT / "benchmarks" / "devset"
-DEVSET2 = ROOT / "benchmarks" / "devset2"
-DEVSET3 = ROOT / "benchmarks" / "devset3"
-DEVSET4 = ROOT / "benchmarks" / "devset4"
+DEVSETS = ["devset", "devset2", "devset3", "devset4", "devset5", "devset6"]
 PAGES = (".txt", ".html", ".htm")  # the documents of a gold folder; the rest is gold or notes
 
 
@@ -87,7 +84,7 @@ def print_summary(summary: dict[str, dict]) -> None:
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--only", choices=["seeds", "devset", "devset2", "devset3", "devset4", "gsr"])
+    ap.add_argument("--only", choices=["seeds", *DEVSETS, "gsr"])
     ap.add_argument("--verbose", action="store_true", help="list every miss and false positive")
     ap.add_argument("--keep", type=Path, help="work folder to keep (default: a temporary one)")
     opts = ap.parse_args()
@@ -99,18 +96,11 @@ def main() -> None:
     if opts.only in (None, "seeds"):
         docs, gold = corpus(SEEDS, work, "seeds")
         summary["seeds"] = score("seeds", gold, docs, work, opts.verbose)
-    if opts.only in (None, "devset") and DEVSET.is_dir():
-        docs, gold = corpus(DEVSET, work, "devset")
-        summary["devset"] = score("devset", gold, docs, work, opts.verbose)
-    if opts.only in (None, "devset2") and DEVSET2.is_dir():
-        docs, gold = corpus(DEVSET2, work, "devset2")
-        summary["devset2"] = score("devset2", gold, docs, work, opts.verbose)
-    if opts.only in (None, "devset3") and DEVSET3.is_dir():
-        docs, gold = corpus(DEVSET3, work, "devset3")
-        summary["devset3"] = score("devset3", gold, docs, work, opts.verbose)
-    if opts.only in (None, "devset4") and DEVSET4.is_dir():
-        docs, gold = corpus(DEVSET4, work, "devset4")
-        summary["devset4"] = score("devset4", gold, docs, work, opts.verbose)
+    for name in DEVSETS:
+        folder = ROOT / "benchmarks" / name
+        if opts.only in (None, name) and folder.is_dir():
+            docs, gold = corpus(folder, work, name)
+            summary[name] = score(name, gold, docs, work, opts.verbose)
     if opts.only in (None, "gsr"):
         gold = work / "gsr-gold"
         run([sys.executable, str(GSR_TOOL), str(gold)])
