@@ -342,3 +342,11 @@ def test_a_name_apposed_to_a_role_is_a_person_whatever_ner_said():
     person = holder(doc, "Ruben Apaza")
     assert person.type == "PERSON"
     assert holder(doc, "The head") is person
+
+
+def test_an_acronym_may_keep_the_initial_of_of():
+    doc = analyse(
+        "The Economic Community of West African States (ECOWAS) met on Friday. "
+        "ECOWAS said the talks would resume."
+    )
+    assert holder(doc, "ECOWAS") is holder(doc, "Economic Community of West African States")

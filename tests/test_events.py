@@ -454,6 +454,31 @@ def test_travel_bans_are_sanctions(parse):
     assert "Varnesia" in names(doc, ev.actor)
 
 
+def test_an_unnamed_junta_governs_the_country_the_article_is_about(parse):
+    doc = parse(
+        "Mali's military seized power in March. Mali has been suspended from the "
+        "Coastal Union since.\n\n"
+        "Senegal urged the junta to release political prisoners."
+    )
+    ev = only(doc, "REQUEST")
+    assert "Mali" in names(doc, ev.recipient)
+
+
+def test_a_named_administration_keeps_its_own_country(parse):
+    doc = parse("The Halden administration said Chile must drop its tariffs on Peruvian grain.")
+    ev = only(doc, "REQUEST")
+    assert "Chile" not in names(doc, ev.actor)
+
+
+def test_regional_leaders_act_as_their_bloc_when_it_is_named(parse):
+    doc = parse(
+        "The Economic Community of West African States (ECOWAS) met in Abuja.\n\n"
+        "West African leaders threatened to impose sanctions on Guinea."
+    )
+    ev = only(doc, "THREATEN")
+    assert "ECOWAS" in names(doc, ev.actor)
+
+
 def test_an_indefinite_noun_points_at_nothing(parse):
     doc = parse(
         "The Unity Front accused the interior ministry of torture.\n\n"

@@ -506,7 +506,7 @@ def _link_acronyms(lk: Linker, mentions: list[Mention]) -> None:
 def _acronyms(name: str) -> set[str]:
     """Initials of the name and of its trailing parts ("... Central Organizing Committee")."""
     words = name.split()
-    out = {keys.acronym(name)}
+    out = {keys.acronym(name), keys.acronym(name, connectors=True)}
     out.update(keys.acronym(" ".join(words[k:])) for k in range(1, len(words) - 1))
     return {a for a in out if len(a) >= 2} | {a + "S" for a in out if len(a) >= 2}
 

@@ -73,11 +73,14 @@ def skeleton(word: str) -> str:
 
 
 @lru_cache(maxsize=65536)
-def acronym(name: str) -> str:
-    """Initials of the content words: "National Liberation Front" -> "NLF"."""
+def acronym(name: str, connectors: bool = False) -> str:
+    """Initials of the content words: "National Liberation Front" -> "NLF"; with
+    `connectors`, of every word ("Economic Community of West African States" -> ECOWAS)."""
     parts = re.split(r"[\s\-]+", unidecode(name))
     return "".join(
-        p[0].upper() for p in parts if p and p.lower() not in _CONNECTORS and p[0].isalpha()
+        p[0].upper()
+        for p in parts
+        if p and p[0].isalpha() and (connectors or p.lower() not in _CONNECTORS)
     )
 
 

@@ -14,8 +14,9 @@ from bisect import bisect_right
 from typing import Any
 
 from newsledger.document import Document, Entity, Mention
+from newsledger.entities import gazetteer
 from newsledger.events import anaphora
-from newsledger.events.lexicon import actor_noun_types, words
+from newsledger.events.lexicon import actor_noun_types, regional_blocs, words
 
 SUBJECTS = {"nsubj", "csubj", "expl"}
 MODIFIERS = {"compound", "amod", "poss", "nmod", "npadvmod"}
@@ -147,7 +148,53 @@ class Arguments:
             for eid in self._inner_ids(token, create, alias, depth, wide):
                 if eid not in found:
                     found.append(eid)
+        if found:
+            found += [e for e in self._implied(token, found) if e not in found]
         return found
+
+    def _implied(self, token, found: list[str]) -> list[str]:
+        """Actors a description stands for without naming them: "the junta" with no
+        country named is the government of the country the article is about; "West
+        African leaders" act as ECOWAS when the article names it."""
+        lemma = token.lemma_.lower()
+        if lemma in words("government_nouns"):
+            if any(e in self.named for e in found):
+                return []  # "the Bush administration", "Sudan's government": named already
+            if any(c.dep_ == "poss" for c in token.children):
+                return []  # "its government", "Kenya's cabinet": the owner decides
+            home = self.home_country()
+            return [home] if home else []
+        if lemma in words("bloc_member_nouns"):
+            return [b for b in (self._bloc(c) for c in token.children) if b]
+        return []
+
+    def _bloc(self, modifier) -> str | None:
+        if modifier.dep_ not in MODIFIERS or modifier.ent_type_ not in ("NORP", "ORG", "GPE"):
+            return None
+        span = next((e for e in modifier.doc.ents if e.start <= modifier.i < e.end), None)
+        names = regional_blocs().get(span.text if span is not None else modifier.text)
+        if not names:
+            return None
+        wanted = {n.lower() for n in names}
+        return next(
+            (
+                e.local_id
+                for e in self.doc.entities
+                if e.local_id in self.named and wanted & {f.lower() for f in (e.name, *e.aliases)}
+            ),
+            None,
+        )
+
+    def home_country(self) -> str | None:
+        """The country the article is most about: its most often mentioned country."""
+        if not hasattr(self, "_home"):
+            counts: dict[str, int] = {}
+            for m in self.mentions:
+                ent = self.by_id.get(m.entity or "")
+                if ent is not None and ent.type == "GPE" and _is_country(ent.name):
+                    counts[ent.local_id] = counts.get(ent.local_id, 0) + 1
+            self._home = max(counts, key=lambda k: counts[k]) if counts else None
+        return self._home
 
     def _known_name(self, token) -> str | None:
         """ "accused ECOWAS of ...": a name used earlier, where the tagger missed it."""
@@ -243,6 +290,11 @@ CALENDAR = {
     "january", "february", "march", "april", "may", "june", "july", "august",
     "september", "october", "november", "december",
 }  # fmt: skip
+
+
+def _is_country(name: str) -> bool:
+    hit = gazetteer.lookup(name)
+    return hit is not None and hit[1] in ("name", "abbr")
 
 
 def _nameable(token) -> bool:

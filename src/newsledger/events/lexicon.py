@@ -84,6 +84,12 @@ def words(name: str) -> frozenset[str]:
 
 
 @cache
+def regional_blocs() -> dict[str, list[str]]:
+    """Regional adjective → the names of its bloc ("West African" → ECOWAS)."""
+    return _load("regional_blocs.toml")["blocs"]
+
+
+@cache
 def actor_noun_types() -> dict[str, str]:
     out: dict[str, str] = {}
     for etype, nouns in cues()["actor_nouns"].items():
