@@ -479,6 +479,20 @@ def test_regional_leaders_act_as_their_bloc_when_it_is_named(parse):
     assert "ECOWAS" in names(doc, ev.actor)
 
 
+def test_denying_an_order_for_a_crackdown_negates_the_crackdown(parse):
+    doc = parse("General Sava Orin denied ordering a crackdown on the protesters.")
+    ev = only(doc, "COERCE")
+    assert ev.negated and "Sava Orin" in names(doc, ev.actor)
+    assert not [e for e in doc.events if e.type == "REJECT"]
+
+
+def test_armed_men_firing_is_an_attack_but_firing_staff_is_not(parse):
+    doc = parse("Varnesian border guards fired first, the ministry said.")
+    assert only(doc, "ASSAULT")
+    doc = parse("The company fired its chief executive on Monday.")
+    assert not [e for e in doc.events if e.type == "ASSAULT"]
+
+
 def test_an_indefinite_noun_points_at_nothing(parse):
     doc = parse(
         "The Unity Front accused the interior ministry of torture.\n\n"

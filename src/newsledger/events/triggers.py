@@ -57,11 +57,18 @@ def _nearby(token) -> set[str]:
     for child in token.children:
         if child.dep_ not in NEAR_DEPS and not (child.dep_ == "ccomp" and child.pos_ == "ADJ"):
             continue  # an adjective clause completes a phrase too: "found X guilty"
+        if child.dep_ == "prep" and _dated(child):
+            continue  # "fired its chief on Monday" is no "fire on"
         out |= _keys(child)
         for grand in child.children:
             if grand.dep_ in NEAR_DEPS:
                 out |= _keys(grand)
     return out
+
+
+def _dated(prep) -> bool:
+    objects = [c for c in prep.children if c.dep_ == "pobj"]
+    return bool(objects) and all(o.ent_type_ in ("DATE", "TIME") for o in objects)
 
 
 def match(token, pos: str) -> Entry | None:
@@ -97,6 +104,8 @@ def _verb_trigger(token) -> Trigger | None:
         for child in token.children:
             if child.dep_ in ("dobj", "attr") and match(child, "noun"):
                 return None  # the noun names the event
+    if entry is None and _armed_shooting(token):
+        entry = Entry("ASSAULT", "verb", (token.lemma_.lower(),), "firearms")
     if entry is None:
         return None
     forceful = entry.category in FORCEFUL and entry.mode not in ("boycott", "strike", "demo")
@@ -111,6 +120,14 @@ def _verb_trigger(token) -> Trigger | None:
     ):
         return None
     return Trigger(token, entry, token, "verb")
+
+
+def _armed_shooting(token) -> bool:
+    """ "Border guards fired first": shooting by armed men needs no object to be an attack."""
+    if token.lemma_.lower() not in words("armed_verbs"):
+        return False
+    subjects = [c for c in token.children if c.dep_ == "nsubj"]
+    return any(s.lemma_.lower() in words("armed_nouns") for s in subjects)
 
 
 def _naming(token) -> bool:
@@ -364,8 +381,14 @@ def _apply_denials(found: dict[int, Trigger]) -> None:
             inner = child
             if child.dep_ == "prep":
                 inner = next((c for c in child.children if c.dep_ == "pcomp"), child)
-            if inner.dep_ in ("xcomp", "ccomp", "pcomp", "dobj") and inner.i in found:
-                found[inner.i].denied_by = trig.token
+            if inner.dep_ not in ("xcomp", "ccomp", "pcomp", "dobj"):
+                continue
+            denied = found.get(inner.i) or next(  # "denied ordering a crackdown"
+                (t for t in found.values() if t.kind == "light" and t.governor.i == inner.i),
+                None,
+            )
+            if denied is not None:
+                denied.denied_by = trig.token
                 del found[i]
                 break
 
