@@ -56,7 +56,7 @@ def country_record(country) -> dict:
         "name": aliases[0] if aliases else country.name,
         "official_name": official,
         "aliases": sorted(set(aliases)),
-        "abbreviations": sorted(set(abbreviations) | {country.alpha_2, country.alpha_3}),
+        "abbreviations": sorted(set(abbreviations)),
         "demonyms": [demonym] if demonym else [],
         "capital": capital if capital and _latin(capital) else None,
         "population": info.get("population") or 0,
@@ -68,6 +68,9 @@ def with_extras(records: list[dict], extra: dict) -> list[dict]:
     for rec in records:
         forms = extra["demonyms"].get(rec["iso3"], [])
         rec["demonyms"] += [f for f in forms if f not in rec["demonyms"]]
+        codes = {rec["iso2"], rec["iso3"]} & set(extra["codes_kept"])
+        short = set(rec["abbreviations"]) | codes | set(extra["abbreviations"].get(rec["iso3"], []))
+        rec["abbreviations"] = sorted(short)
     return records + extra["countries"]
 
 

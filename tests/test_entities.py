@@ -350,3 +350,16 @@ def test_an_acronym_may_keep_the_initial_of_of():
         "ECOWAS said the talks would resume."
     )
     assert holder(doc, "ECOWAS") is holder(doc, "Economic Community of West African States")
+
+
+def test_two_letter_codes_that_are_common_abbreviations_name_no_country():
+    from newsledger.entities import gazetteer
+
+    assert gazetteer.lookup("PM") is None and gazetteer.lookup("TV") is None
+    assert gazetteer.lookup("US")[0] == "USA" and gazetteer.lookup("U.K.")[0] == "GBR"
+
+
+def test_a_surname_the_tagger_took_for_a_verb_is_still_the_person():
+    doc = analyse("Prime Minister Narendra Modi spoke on Monday. Gandhi accused PM Modi of lying.")
+    modi = holder(doc, "Narendra Modi")
+    assert any(m.text == "Modi" and m.entity == modi.local_id for m in doc.mentions)

@@ -493,6 +493,24 @@ def test_armed_men_firing_is_an_attack_but_firing_staff_is_not(parse):
     assert not [e for e in doc.events if e.type == "ASSAULT"]
 
 
+def test_refusing_what_was_demanded_answers_the_demand(parse):
+    doc = parse(
+        "Opposition leader Mara Vell demanded a debate in parliament on the border.\n\n"
+        "Interior Minister Keto Aru ruled out a separate debate on the issue."
+    )
+    ev = only(doc, "REJECT")
+    assert "Mara Vell" in names(doc, ev.recipient)
+
+
+def test_a_name_inside_a_quotation_is_no_antecedent(parse):
+    doc = parse(
+        'Spokesperson Lin Bao told reporters that "Tarvo is our territory". '
+        "He urged Varnesia to stop the survey."
+    )
+    ev = only(doc, "REQUEST")
+    assert "Lin Bao" in names(doc, ev.actor)
+
+
 def test_an_indefinite_noun_points_at_nothing(parse):
     doc = parse(
         "The Unity Front accused the interior ministry of torture.\n\n"

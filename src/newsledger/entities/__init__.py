@@ -80,8 +80,16 @@ def _missed_surnames(sdoc, named: list[Mention]) -> list[Mention]:
     return [
         Mention(t.idx, t.idx + len(t.text), t.text, "PERSON")
         for t in sdoc
-        if t.text in surnames and t.idx not in taken and t.pos_ in {"PROPN", "NOUN", "ADJ"}
+        if t.text in surnames and t.idx not in taken and _name_like(t)
     ]
+
+
+def _name_like(token) -> bool:
+    """The tagger may call a surname anything, even a verb ("accused PM Modi of"), but a
+    capitalised verb inside a sentence is a name."""
+    if token.pos_ in {"PROPN", "NOUN", "ADJ"}:
+        return True
+    return token.pos_ == "VERB" and token.is_title and token.i != token.sent.start
 
 
 def _surnames_are_people(sdoc, named: list[Mention]) -> list[Mention]:

@@ -523,6 +523,14 @@ def _merge(lk: Linker, keep: Entity, gone: Entity, mentions: list[Mention]) -> N
     lk.entities.remove(gone)
 
 
+QUOTES = '"“”'
+
+
+def _quoted(text: str, sent_start: int, at: int) -> bool:
+    """Inside a quotation: an odd number of double quotes since the sentence began."""
+    return sum(text.count(q, sent_start, at) for q in QUOTES) % 2 == 1
+
+
 def antecedent(doc: Document, token) -> str | None:
     """Local id of the entity a pronoun ("he", "they") most likely refers to.
 
@@ -543,8 +551,10 @@ def antecedent(doc: Document, token) -> str | None:
         ent = doc.entity(m.entity)
         if ent is None or (want == "PERSON") != (ent.type == "PERSON"):
             continue
-        best = m
         span = doc.nlp.char_span(m.start, m.end, alignment_mode="expand")
+        if span is not None and _quoted(doc.body, span.sent.start_char, m.start):
+            continue  # '"Zangnan is ours," Lin said. He ...': a name quoted is not spoken of
+        best = m
         if span is not None and span.root.dep_ in {"nsubj", "nsubjpass"}:
             best_subj = m
     chosen = best_subj or best

@@ -240,6 +240,8 @@ def _event(doc: Document, args: Arguments, trig, sent) -> Event | None:
         pair = anaphora.Pointer((category,), "join")
     elif pair is None:
         pair = anaphora.pointer(trig.token, trig.governor)  # "rejected the claims"
+        if pair is None and category == "REJECT" and not recipient:
+            pair = anaphora.echo(trig.token, trig.governor)  # "ruled out a debate"
     if pair is not None:
         args.pointers[id(event)] = pair
     return event

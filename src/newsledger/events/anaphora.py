@@ -28,6 +28,7 @@ class Pointer:
     of_recipient: bool = False  # for "pair": the pair is among the recipients ("officials
     # of the two countries"), not the actors
     noun: str = ""  # the pointing noun: "the protest" prefers an earlier event so triggered
+    echo: bool = False  # any noun: only an earlier event whose sentence used it counts
 
 
 @cache
@@ -53,6 +54,16 @@ def pointer(*heads) -> Pointer | None:
             found = _classes().get(tok.lemma_.lower())
             if found and any(c.lower_ in DEFINITE or c.dep_ == "poss" for c in tok.children):
                 return replace(found, noun=tok.lemma_.lower())
+    return None
+
+
+def echo(*heads) -> Pointer | None:
+    """ "ruled out a debate" after "Y demanded a debate": a refusal whose object an
+    earlier demand asked for answers that demand."""
+    for head in heads:
+        for tok in head.children if head is not None else []:
+            if tok.dep_ == "dobj" and tok.pos_ == "NOUN":
+                return Pointer(("REQUEST",), "makers", noun=tok.lemma_.lower(), echo=True)
     return None
 
 
@@ -168,6 +179,8 @@ def _antecedent(before: list[Event], ptr: Pointer) -> Event | None:
     for "the protest") wins; then, among the last few events, the noun's likeliest
     category ("the ultimatum" is a threat before it is a demand); then the nearest."""
     fits = [e for e in reversed(before) if e.type in ptr.categories]
+    if ptr.echo:
+        return next((e for e in fits if _says(e, ptr.noun)), None)
     same = next((e for e in fits if ptr.noun and ptr.noun in e.trigger.split()), None)
     if same is not None:
         return same
@@ -176,3 +189,8 @@ def _antecedent(before: list[Event], ptr: Pointer) -> Event | None:
     if recent:
         return min(recent, key=lambda e: order.index(e.type))
     return next(iter(fits), None)
+
+
+def _says(event: Event, noun: str) -> bool:
+    words = {w.strip('.,;:"“”()').lower() for e in event.evidence for w in e.text.split()}
+    return noun in words or noun + "s" in words
