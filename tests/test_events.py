@@ -511,6 +511,34 @@ def test_a_name_inside_a_quotation_is_no_antecedent(parse):
     assert "Lin Bao" in names(doc, ev.actor)
 
 
+def test_a_warning_that_names_nobody_is_aimed_at_the_speakers_last_target(parse):
+    doc = parse(
+        "General Sava Orin accused Tarsia of shelling the border post.\n\n"
+        '"Any repetition will receive a firm answer," Orin warned.'
+    )
+    ev = only(doc, "THREATEN")
+    assert "Tarsia" in names(doc, ev.recipient)
+
+
+def test_a_denial_that_names_nobody_answers_the_accuser(parse):
+    from newsledger.document import Event
+    from newsledger.events import implicit
+
+    accuse = Event(type="ACCUSE", actor=["A"], recipient=["B"])
+    reject = Event(type="REJECT", actor=["B"], recipient=[])
+    implicit.fill([accuse, reject], is_place=lambda e: False, home=None)
+    assert reject.recipient == ["A"]
+
+
+def test_a_protest_at_a_square_is_aimed_at_the_government(parse):
+    from newsledger.document import Event
+    from newsledger.events import implicit
+
+    rally = Event(type="PROTEST", actor=["crowd"], recipient=["square"])
+    implicit.fill([rally], is_place=lambda e: e == "square", home="country")
+    assert rally.recipient == ["country"]
+
+
 def test_an_indefinite_noun_points_at_nothing(parse):
     doc = parse(
         "The Unity Front accused the interior ministry of torture.\n\n"

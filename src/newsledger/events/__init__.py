@@ -9,6 +9,7 @@ For each sentence (cut again at line breaks) of the parsed body:
   accusations.py  speech acts made by reporting: accusations and demands
   dates.py, contexts.py  when, where, and why
   anaphora.py     "the claims", "the two sides", "joined the protest": earlier events
+  implicit.py     targets the sentence leaves unsaid ("he warned", "X denied it")
 then dedup.py folds restatements (headline and body) into one event, and
 `group_stories` (stories.py) links reports of one occasion across documents.
 """
@@ -19,6 +20,7 @@ from functools import partial
 
 from newsledger.document import Document, Event, Span
 from newsledger.events import accusations, anaphora, dedup, frames, modality, stories, triggers
+from newsledger.events import implicit as aims
 from newsledger.events.arguments import Arguments, conjuncts
 from newsledger.events.attribution import attribute, certainty, source, speaker_of
 from newsledger.events.contexts import contexts, location
@@ -55,6 +57,7 @@ def extract(doc: Document) -> Document:
     kept = {id(e) for e in anaphora.resolve(events, args.pointers, people)}
     implicit = [k for e, k in zip(events, implicit, strict=True) if id(e) in kept]
     events = [e for e in events if id(e) in kept]
+    aims.fill(events, args.is_place, args.home_country(), args.side)
     doc.events = dedup.merge(events, implicit)
     return doc
 

@@ -185,6 +185,24 @@ class Arguments:
             None,
         )
 
+    def side(self, eid: str) -> set[str]:
+        """The entity and the country it speaks for, when the article names that country."""
+        ent = self.by_id.get(eid)
+        out = {eid}
+        if ent is None or not ent.country or ent.type == "GPE":
+            return out
+        for other in self.doc.entities:
+            if other.type == "GPE" and other.country == ent.country and _is_country(other.name):
+                out.add(other.local_id)
+        return out
+
+    def is_place(self, eid: str) -> bool:
+        """A location rather than an actor: a city, a square, a region."""
+        ent = self.by_id.get(eid)
+        if ent is None:
+            return False
+        return ent.type in ("LOC", "FAC") or (ent.type == "GPE" and not _is_country(ent.name))
+
     def home_country(self) -> str | None:
         """The country the article is most about: its most often mentioned country."""
         if not hasattr(self, "_home"):

@@ -1,0 +1,68 @@
+"""Implicit recipients: whom an event is aimed at when its sentence names nobody.
+
+Reporters name a target once and let the next sentences lean on it: "Tashiev accused
+Tajik soldiers of firing first. 'Any repetition will receive a firm answer,' he
+warned." The warning is aimed at the same side. A reader also knows that "X denied
+it" answers whoever just acted against X, and that a demonstration with no named
+target is aimed at the government of the country it happens in. Only events the
+parse left without a recipient are filled, and only from nearby events.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from newsledger.document import Event
+
+AIMED = {"ACCUSE", "REJECT", "THREATEN", "REQUEST", "SANCTION", "ASSAULT", "COERCE"}
+ANSWERS = {"REJECT", "ACCUSE", "THREATEN"}  # what may answer an act against the actor
+WINDOW = 3  # how many earlier events a continuation or an answer may lean on
+
+
+def fill(
+    events: list[Event],
+    is_place: Callable[[str], bool],
+    home: str | None,
+    side: Callable[[str], set[str]] = lambda eid: {eid},
+) -> None:
+    """Give recipient-less events the target their neighbours make plain (in place).
+    `side(eid)`: the entity and the state it speaks for (a spokesman and his country)."""
+    for index, event in enumerate(events):
+        if event.recipient or not event.actor:
+            continue
+        before = events[max(0, index - WINDOW) : index]
+        if event.type == "PROTEST":
+            if home and home not in event.actor:
+                event.recipient = [home]
+            continue
+        if event.type not in AIMED:
+            continue
+        ours = {s for a in event.actor for s in side(a)}
+        event.recipient = _continued(ours, before) or (
+            _answered(ours, before) if event.type in ANSWERS else []
+        )
+    for event in events:  # "rallied in Bamako": a place is no target of a protest
+        if _placed_protest(event, is_place, home):
+            event.recipient = [home]
+
+
+def _placed_protest(event: Event, is_place: Callable[[str], bool], home: str | None) -> bool:
+    if event.type != "PROTEST" or not home or not event.recipient or home in event.actor:
+        return False
+    return all(is_place(r) for r in event.recipient)
+
+
+def _continued(ours: set[str], before: list[Event]) -> list[str]:
+    """The same side's latest target: "X accused Y ... X warned"."""
+    for earlier in reversed(before):
+        if set(earlier.actor) & ours and earlier.recipient:
+            return [r for r in earlier.recipient if r not in ours]
+    return []
+
+
+def _answered(ours: set[str], before: list[Event]) -> list[str]:
+    """Whoever last acted against the actor's side: "Y accused X ... X denied it"."""
+    for earlier in reversed(before):
+        if set(earlier.recipient) & ours:
+            return [a for a in earlier.actor if a not in ours]
+    return []
