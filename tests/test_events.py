@@ -539,6 +539,39 @@ def test_a_protest_at_a_square_is_aimed_at_the_government(parse):
     assert rally.recipient == ["country"]
 
 
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Varnesia withdrew from the Coastal Union in 2023.", "SANCTION"),
+        ("Varnesia withdrew its troops from the border town.", "RETREAT"),
+        ("Keto Aru held a video call with Tarsian President Ola Wend.", "CONSULT"),
+        ("Keto Aru wrote to Ola Wend asking him to reopen the border.", "REQUEST"),
+        ("Keto Aru wrote to Ola Wend making new allegations of fraud.", "ACCUSE"),
+    ],
+)
+def test_the_act_decides_the_category(parse, text, kind):
+    assert only(parse(text), kind)
+
+
+def test_sources_who_asked_not_to_be_named_request_nothing(parse):
+    doc = parse("Officials who asked not to be named said the army had deployed two ships.")
+    assert not [e for e in doc.events if e.type == "REQUEST"]
+
+
+def test_sending_an_ambassador_is_no_aid(parse):
+    doc = parse("Varnesia sent only its ambassador to the inauguration in Tarsia.")
+    assert not [e for e in doc.events if e.type == "AID"]
+
+
+def test_denying_a_report_negates_what_it_reported(parse):
+    doc = parse(
+        "The defence ministry denied a report by the Daily Ledger that Varnesia had "
+        "attacked the border post."
+    )
+    ev = only(doc, "ASSAULT")
+    assert ev.negated
+
+
 def test_an_indefinite_noun_points_at_nothing(parse):
     doc = parse(
         "The Unity Front accused the interior ministry of torture.\n\n"

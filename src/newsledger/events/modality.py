@@ -88,6 +88,8 @@ def recode(category: str, mode: str | None, trig=None) -> str:
     conditional sanction ("will withdraw unless ...") are threats.
     """
     inner = getattr(trig, "inner", None)
+    if category == "CONSULT" and inner is not None and _letter(trig, inner):
+        return inner.category  # "wrote to X asking him to ...": the letter asks
     if category == "AGREE" and inner is not None and _decided_sanction(trig, inner):
         return "SANCTION"  # "ministers agreed to impose sanctions": the decision is the act
     if category == "AGREE" and inner is not None and inner.category in MATERIAL_CONFLICT:
@@ -121,6 +123,17 @@ def _punishment(token) -> bool:
         for c in token.children
         if c.dep_ in ("ccomp", "xcomp")
         for t in c.subtree
+    )
+
+
+def _letter(trig, inner) -> bool:
+    """A written message whose participle says what it does."""
+    return trig.token.lemma_.lower() in words("letter_verbs") and inner.category in (
+        "REQUEST",
+        "ACCUSE",
+        "THREATEN",
+        "REJECT",
+        "SUPPORT",
     )
 
 

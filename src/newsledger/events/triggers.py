@@ -106,8 +106,12 @@ def _verb_trigger(token) -> Trigger | None:
                 return None  # the noun names the event
     if entry is None and _armed_shooting(token):
         entry = Entry("ASSAULT", "verb", (token.lemma_.lower(),), "firearms")
-    if entry is None:
+    if entry is None or _anonymity(token):
         return None
+    if entry.category == "AID" and _objects(token) & words("envoy_nouns"):
+        return None  # "sent only its ambassador": representation, not aid
+    if entry.category == "RETREAT" and _leaves_body(token):
+        entry = Entry("SANCTION", "verb", entry.words, "withdraw")  # "withdrew from IGAD"
     forceful = entry.category in FORCEFUL and entry.mode not in ("boycott", "strike", "demo")
     if forceful and (_objects(token) - set(entry.words)) & words("figurative_objects"):
         return None  # "fight corruption", "blocked the bill": no force used
@@ -120,6 +124,26 @@ def _verb_trigger(token) -> Trigger | None:
     ):
         return None
     return Trigger(token, entry, token, "verb")
+
+
+def _anonymity(token) -> bool:
+    """ "officials who asked not to be named": a condition of the source, no request."""
+    return token.lemma_.lower() in ("ask", "request") and any(
+        t.lemma_.lower() in ("name", "identify", "quote") for t in token.subtree if t.i > token.i
+    )
+
+
+def _leaves_body(token) -> bool:
+    """The manual's SANCTION 'withdraw': leaving an organisation, not a territory."""
+    phrasal = {token.lemma_.lower()} | {
+        f"{token.lemma_.lower()} {c.lower_}" for c in token.children if c.dep_ == "prt"
+    }
+    if not phrasal & words("leaving_verbs"):
+        return False
+    left = [c for c in token.children if c.dep_ == "dobj"]
+    for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ == "from"):
+        left += [p for p in prep.children if p.dep_ == "pobj"]
+    return bool(left) and all(t.ent_type_ == "ORG" for t in left)
 
 
 def _armed_shooting(token) -> bool:
@@ -383,6 +407,7 @@ def _apply_denials(found: dict[int, Trigger]) -> None:
                 inner = next((c for c in child.children if c.dep_ == "pcomp"), child)
             if inner.dep_ not in ("xcomp", "ccomp", "pcomp", "dobj"):
                 continue
+            inner = _reported_content(inner) or inner  # "denied a report that X ..."
             denied = found.get(inner.i) or next(  # "denied ordering a crackdown"
                 (t for t in found.values() if t.kind == "light" and t.governor.i == inner.i),
                 None,
@@ -391,6 +416,13 @@ def _apply_denials(found: dict[int, Trigger]) -> None:
                 denied.denied_by = trig.token
                 del found[i]
                 break
+
+
+def _reported_content(noun):
+    """The clause of "a report that ...", "claims that ...": what the report says."""
+    if noun.pos_ != "NOUN":
+        return None
+    return next((c for c in noun.children if c.dep_ in ("acl", "ccomp")), None)
 
 
 def _purpose(tok) -> bool:
