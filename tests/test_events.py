@@ -547,6 +547,8 @@ def test_a_protest_at_a_square_is_aimed_at_the_government(parse):
         ("Keto Aru held a video call with Tarsian President Ola Wend.", "CONSULT"),
         ("Keto Aru wrote to Ola Wend asking him to reopen the border.", "REQUEST"),
         ("Keto Aru wrote to Ola Wend making new allegations of fraud.", "ACCUSE"),
+        ("The Coastal Union announced $25 million in humanitarian aid for Varnesia.", "AID"),
+        ("Varnesia and Tarsia began joint drills off the coast on Monday.", "COOPERATE"),
     ],
 )
 def test_the_act_decides_the_category(parse, text, kind):

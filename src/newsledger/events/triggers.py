@@ -272,6 +272,8 @@ def _noun_trigger(token) -> Trigger | None:
             return Trigger(token, entry, verb.head, "light")  # "launched ten days of war games"
         if head.lower_ == "in" and _lemma_in(verb, "engage_verbs"):
             return Trigger(token, entry, verb, "light")  # "engaged in ethnic cleansing"
+        if head.lower_ in ("in", "of") and _amount(verb) and light(verb.head):
+            return Trigger(token, entry, verb.head, "light")  # "announced $5m in aid"
         phrases = cues()["prep_phrases"].get(head.lower_, [])
         if any(p.split()[-1] in _keys(token) for p in phrases):
             return Trigger(token, entry, _verb_above(head), "prep")
@@ -317,8 +319,8 @@ def find(sent) -> list[Trigger]:
     found: dict[int, Trigger] = {}
     for token in sent:
         trig = _verb_trigger(token) or _adj_trigger(token)
-        if trig is None and token.pos_ in ("NOUN", "PROPN"):
-            trig = _noun_trigger(token)
+        if trig is None and (token.pos_ in ("NOUN", "PROPN") or token.dep_ in NOMINAL_DEPS):
+            trig = _noun_trigger(token)  # also a noun the tagger took for a verb: "freezes"
         if trig is not None:
             found[token.i] = trig
     _apply_denials(found)
@@ -416,6 +418,14 @@ def _apply_denials(found: dict[int, Trigger]) -> None:
                 denied.denied_by = trig.token
                 del found[i]
                 break
+
+
+def _amount(token) -> bool:
+    """A sum or count standing for what it counts: "EUR 25 million in assistance"."""
+    return token.dep_ == "dobj" and (
+        token.ent_type_ in ("MONEY", "CARDINAL", "QUANTITY")
+        or any(c.dep_ == "nummod" for c in token.children)
+    )
 
 
 def _reported_content(noun):
