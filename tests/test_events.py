@@ -574,6 +574,38 @@ def test_denying_a_report_negates_what_it_reported(parse):
     assert ev.negated
 
 
+def test_condemning_an_attack_is_aimed_at_the_attackers_not_the_place(parse):
+    doc = parse(
+        "Gunmen of the Black Hills Brigade attacked a mosque in Kaura Namoda on Friday.\n\n"
+        "President Ola Wend condemned the Kaura Namoda attack."
+    )
+    ev = only(doc, "ACCUSE")
+    assert "Black Hills Brigade" in " ".join(names(doc, ev.recipient))
+    assert "Kaura Namoda" not in names(doc, ev.recipient)
+
+
+def test_blocking_a_sanctions_package_is_a_veto(parse):
+    doc = parse("Varnesia on Monday blocked the Coastal Union's new package of sanctions.")
+    ev = only(doc, "REJECT")
+    assert "Coastal Union" in names(doc, ev.recipient)
+    assert not [e for e in doc.events if e.type in ("COERCE", "PROTEST")]
+
+
+def test_proposing_that_another_party_act_asks_it_to(parse):
+    doc = parse("The mediators proposed that the Unity Front place its weapons in storage.")
+    ev = only(doc, "REQUEST")
+    assert "Unity Front" in names(doc, ev.recipient)
+
+
+def test_coordinated_nationalities_name_their_countries(parse):
+    doc = parse(
+        "Egypt, Qatar and the United States hosted the talks.\n\n"
+        "The Unity Front called on the Egyptian, Qatari and US mediators to act."
+    )
+    ev = only(doc, "REQUEST")
+    assert {"Egypt", "Qatar", "United States"} <= names(doc, ev.recipient)
+
+
 def test_an_indefinite_noun_points_at_nothing(parse):
     doc = parse(
         "The Unity Front accused the interior ministry of torture.\n\n"

@@ -16,6 +16,7 @@ then dedup.py folds restatements (headline and body) into one event, and
 
 from __future__ import annotations
 
+from dataclasses import replace
 from functools import partial
 
 from newsledger.document import Document, Event, Span
@@ -243,6 +244,8 @@ def _event(doc: Document, args: Arguments, trig, sent) -> Event | None:
         pair = anaphora.Pointer((category,), "join")
     elif pair is None:
         pair = anaphora.pointer(trig.token, trig.governor)  # "rejected the claims"
+        if pair is not None:  # "condemned the attack on X": X is what was attacked
+            pair = replace(pair, content=frozenset(_content(args, sent.doc, pair)))
         if pair is None and category == "REJECT" and not recipient:
             pair = anaphora.echo(trig.token, trig.governor)  # "ruled out a debate"
     if pair is not None:
@@ -551,6 +554,18 @@ def _armed(token) -> bool:
 
 def _press(token) -> bool:
     return bool({t.lemma_.lower() for t in token.subtree} & words("press_nouns"))
+
+
+def _content(args: Arguments, doc, pointer: anaphora.Pointer) -> list[str]:
+    """What a pointing noun's phrase names as its subject matter: the objects of its
+    prepositions, and places among its modifiers ("the Kaura attack"); a modifier that
+    is an actor is the maker ("the Congress demand")."""
+    out: list[str] = []
+    for tok in anaphora.content_tokens(doc[pointer.at]) if pointer.at >= 0 else []:
+        ids = _ids(args, [tok], create=False)
+        if tok.dep_ == "pobj" or (ids and all(args.is_place(i) for i in ids)):
+            out += ids
+    return out
 
 
 def _ids(args: Arguments, tokens: list, create: bool, wide: bool = False) -> list[str]:

@@ -29,6 +29,8 @@ class Pointer:
     # of the two countries"), not the actors
     noun: str = ""  # the pointing noun: "the protest" prefers an earlier event so triggered
     echo: bool = False  # any noun: only an earlier event whose sentence used it counts
+    at: int = -1  # the pointing noun's token index
+    content: frozenset[str] = frozenset()  # recipients named inside the noun's phrase
 
 
 @cache
@@ -52,9 +54,27 @@ def pointer(*heads) -> Pointer | None:
             if tok.dep_ not in OBJECT_DEPS or tok.pos_ != "NOUN":
                 continue
             found = _classes().get(tok.lemma_.lower())
-            if found and any(c.lower_ in DEFINITE or c.dep_ == "poss" for c in tok.children):
-                return replace(found, noun=tok.lemma_.lower())
+            if found and _definite(tok):
+                return replace(found, noun=tok.lemma_.lower(), at=tok.i)
     return None
+
+
+def _definite(tok) -> bool:
+    """ "the claims", "these attacks", "Monday's attack", "the Kaura Namoda attack"."""
+    return any(c.lower_ in DEFINITE or c.dep_ == "poss" for c in tok.children)
+
+
+def content_tokens(noun) -> list:
+    """Names inside the pointing noun's phrase that say what it was about, not who made
+    it: "the attack on the village", "the Kaura attack", but not "the claims by X" or
+    "Israel's strikes"."""
+    out = []
+    for child in noun.children:
+        if child.dep_ in ("compound", "amod", "nmod") and child.pos_ == "PROPN":
+            out.append(child)  # "the Kaura Namoda attack" (the caller keeps only places)
+        elif child.dep_ == "prep" and child.lower_ not in ("by", "from"):
+            out += [g for g in child.subtree if g.dep_ == "pobj"]
+    return out
 
 
 def echo(*heads) -> Pointer | None:
@@ -164,13 +184,15 @@ def resolve(
             else:
                 event.actor = [p for p in parties if p not in event.recipient]
             continue
-        if ptr is None or any(r in (named or {}) for r in event.recipient):
+        own = [r for r in event.recipient if r not in ptr.content] if ptr else []
+        if ptr is None or any(r in (named or {}) for r in own):
             continue  # a named recipient beats the noun's: "rejected the claims by X"
         earlier = _antecedent(events[:index], ptr)
         if earlier is None:
             continue
         people = earlier.actor + (earlier.recipient if ptr.take == "parties" else [])
         event.recipient = [p for p in dict.fromkeys(people) if p not in event.actor]
+        event.recipient += [r for r in own if r not in event.recipient + event.actor]
     return [e for e in events if e.actor]
 
 

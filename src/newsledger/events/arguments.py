@@ -185,6 +185,20 @@ class Arguments:
             None,
         )
 
+    def _country_named(self, token) -> str | None:
+        """The article's entity for the country a demonym or name token stands for."""
+        hit = gazetteer.lookup(token.text)
+        if hit is None:
+            return None
+        return next(
+            (
+                e.local_id
+                for e in self.doc.entities
+                if e.type == "GPE" and e.country == hit[0] and _is_country(e.name)
+            ),
+            None,
+        )
+
     def side(self, eid: str) -> set[str]:
         """The entity and the country it speaks for, when the article names that country."""
         ent = self.by_id.get(eid)
@@ -235,6 +249,8 @@ class Arguments:
                     continue
                 for head in conjuncts(child):
                     eid = self.entity_at(head)
+                    if eid is None or eid == self.entity_at(token):
+                        eid = self._country_named(head) or eid  # "Egyptian, Qatari mediators"
                     out += (
                         [eid]
                         if eid

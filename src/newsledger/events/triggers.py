@@ -110,6 +110,11 @@ def _verb_trigger(token) -> Trigger | None:
         return None
     if entry.category == "AID" and _objects(token) & words("envoy_nouns"):
         return None  # "sent only its ambassador": representation, not aid
+    proposed = _proposal_for_another(token) if entry.category == "AGREE" else None
+    if proposed is not None:  # "proposed that Hamas store its weapons": asks Hamas
+        return Trigger(
+            token, Entry("REQUEST", "verb", entry.words), token, "verb", demanded=proposed
+        )
     if entry.category == "RETREAT" and _leaves_body(token):
         entry = Entry("SANCTION", "verb", entry.words, "withdraw")  # "withdrew from IGAD"
     forceful = entry.category in FORCEFUL and entry.mode not in ("boycott", "strike", "demo")
@@ -124,6 +129,17 @@ def _verb_trigger(token) -> Trigger | None:
     ):
         return None
     return Trigger(token, entry, token, "verb")
+
+
+def _proposal_for_another(token):
+    """The clause of "proposed that X do Y" when X is not the proposer, or None."""
+    if token.lemma_.lower() not in words("proposal_verbs"):
+        return None
+    for clause in (c for c in token.children if c.dep_ == "ccomp"):
+        subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is not None and subject.pos_ != "PRON":
+            return clause
+    return None
 
 
 def _anonymity(token) -> bool:
@@ -219,6 +235,8 @@ def _by_object(token, entry: Entry | None) -> Entry | None:
             return Entry("CONCEDE", "verb", (lemma,))
         if objs & words("cooperation_objects"):
             return Entry("SANCTION", "verb", (lemma,), "discontinue")
+    if lemma in words("blocking_verbs") and objs & words("policy_objects"):
+        return Entry("REJECT", "verb", (lemma,))  # "blocked the sanctions package": a veto
     if lemma in words("litigation_verbs") and _in_court(token):
         return Entry("ACCUSE", "verb", (lemma, "court"), "allege")  # "challenge it in court"
     if lemma in words("granting_verbs") and objs & words("aid_objects"):
