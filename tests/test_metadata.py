@@ -68,6 +68,20 @@ def test_repeated_caption_is_not_a_title():
     assert run(page(caption, caption)).title is None
 
 
+@pytest.mark.parametrize(
+    "caption",
+    [
+        "Delegates arrive for talks in the capital on 9 February 2026 (AFP)",
+        "A screen at the station shows a broadcast on the launch on Tuesday. (Yonhap)",
+        "The minister addresses a press conference in the capital on Tuesday. — APP",
+    ],
+)
+def test_a_repeated_caption_with_its_credit_loses_to_the_headline(caption):
+    head = "Talks on border crossings end without agreement"
+    text = page("Home · World · Sport", head, caption, caption)
+    assert run(text).title == head
+
+
 def test_html_title_loses_the_site_suffix():
     html = (
         "<html><head><title>Ministers meet in Oslo | The Northern Star</title>"

@@ -9,10 +9,15 @@ preferring one that shares a word with the lede (a site name or section label do
 
 from __future__ import annotations
 
+import re
+
 from newsledger.clean.blocks import JUNK, WORD, Block, heading_kind, junk_reason
 from newsledger.clean.cues import stop_words
 
 FURNITURE = {"nav"}  # menus sit at the top; widgets and markup can be anywhere
+# a photo caption ends with its credit: "... on Tuesday. (Yonhap)", "... in Cairo (AFP)",
+# "... in Islamabad. — APP"; dumps repeat captions, so they must never pass as headlines
+CREDIT_TAIL = re.compile(r"(\(\s*[A-Z][\w/&.' -]{1,30}\)|\.\s*[—–]\s*[A-Z][\w/&.' -]{1,30})\s*$")
 
 
 def headline_shaped(block: Block) -> bool:
@@ -21,7 +26,7 @@ def headline_shaped(block: Block) -> bool:
         return False
     if block.text.endswith((".", ":", ",", ";")) and not block.text.endswith("..."):
         return False
-    if heading_kind(block) or junk_reason(block):
+    if heading_kind(block) or junk_reason(block) or CREDIT_TAIL.search(block.text):
         return False
     return any(c.isupper() for c in block.text[:3])
 
