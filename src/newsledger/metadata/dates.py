@@ -3,8 +3,9 @@
 Where a page states it: a labelled line ("Posted on: 4/22/2019"), a date after the
 dateline ("Springfield, IL: 21st May, 2019"), or a bare date line above the article.
 Never: dates inside the article's sentences (events), lines after the article
-(render and print stamps, teasers) unless labelled as the publication date, "updated"
-dates, or anything relative ("Monday"). Nothing falls back to today.
+(render and print stamps, teasers) unless labelled as the publication date, an
+"updated" date when any other date is stated, or anything relative ("Monday"). Nothing
+falls back to today.
 
 Day/month order of numeric dates (5/6/2021): a page that prints a numeric date whose
 first field is above 12 is day-first, one whose second field is above 12 is
@@ -97,6 +98,19 @@ def published(v: View, dateline_date: str | None, headline: str | None = None) -
             continue
         short = is_date_line(block) or (len(block.words) <= 12 and not block.ends_sentence)
         if short and (iso := _first_date(_before_update(block.text), order)):
+            return iso
+    return _only_update(v, top, order)
+
+
+def _only_update(v: View, top: int, order: str) -> str | None:
+    """A page whose one stamp is "Updated: March 12, 2026" states no earlier date: the
+    update is the closest it comes to a publication date (readers and annotators take
+    it). Never used when any other date is stated."""
+    for block in v.header:
+        if block.index < top or len(block.words) > 12:
+            continue
+        updated = _label_re("updated_labels").search(block.text)
+        if updated and (iso := _first_date(block.text[updated.end() :], order)):
             return iso
     return None
 
