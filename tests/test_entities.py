@@ -363,3 +363,12 @@ def test_a_surname_the_tagger_took_for_a_verb_is_still_the_person():
     doc = analyse("Prime Minister Narendra Modi spoke on Monday. Gandhi accused PM Modi of lying.")
     modi = holder(doc, "Narendra Modi")
     assert any(m.text == "Modi" and m.entity == modi.local_id for m in doc.mentions)
+
+
+def test_a_quoted_nickname_stays_inside_the_name():
+    doc = analyse(
+        'Gang leader Jimmy "Barbecue" Cherizier threatened the council. Cherizier posted a video.'
+    )
+    person = holder(doc, "Jimmy Cherizier")
+    assert 'Jimmy "Barbecue" Cherizier' in person.aliases
+    assert holder(doc, "Cherizier") is person

@@ -7,10 +7,14 @@ global knowledge-base id (resolve.py), inside the batch's transaction.
 
 from __future__ import annotations
 
+import re
+
 from newsledger.document import Document, Mention, Role
 from newsledger.entities import appositives, coref, keys, mentions, nominals, titles
 from newsledger.entities.vocab import name_suffixes
 from newsledger.store.base import Store
+
+NICKNAME = re.compile(r'\s["“‘][^"”’]{1,30}["”’]\s')
 
 
 def find(doc: Document) -> Document:
@@ -113,6 +117,11 @@ def _add_short_forms(doc: Document) -> None:
             for acr in acronyms:
                 if f"{full} ({acr})" in doc.body and f"{full} ({acr})" not in ent.aliases:
                     ent.aliases.append(f"{full} ({acr})")
+    for ent in doc.entities:  # 'Jimmy "Barbecue" Cherizier' is also Jimmy Cherizier
+        bare = NICKNAME.sub(" ", ent.name).strip()
+        if ent.type == "PERSON" and bare != ent.name and " " in bare:
+            ent.aliases.append(ent.name)
+            ent.name = re.sub(r"\s+", " ", bare)
     named = {m.entity for m in doc.mentions if m.kind in {"named", "titled"}}
     for m in doc.mentions:
         ent = doc.entity(m.entity) if m.entity and m.kind in {"nominal", "role"} else None

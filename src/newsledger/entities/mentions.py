@@ -77,10 +77,33 @@ def _joined_people(sdoc) -> list:
             if prev is not None and start < prev.end:
                 start = ent.start
             start = _given_name_start(sdoc, start, ent.end, prev)
-            out.append(Span(sdoc, start, _particle_end(sdoc, ent), label="PERSON"))
+            end = _nickname_end(sdoc, start, ent.end) or _particle_end(sdoc, ent)
+            out.append(Span(sdoc, start, end, label="PERSON"))
         else:
             out.append(ent)
     return out
+
+
+NICK_QUOTES = {'"', "“", "”", "'", "‘", "’"}
+
+
+def _nickname_end(sdoc, start: int, end: int) -> int | None:
+    """'Jimmy "Barbecue" Cherizier': NER stops at or inside the quoted nickname; the
+    name runs on to the surname after the closing quote. None when no nickname follows."""
+    inside = sum(t.text in NICK_QUOTES for t in sdoc[start:end]) % 2 == 1
+    i = end
+    if not inside:
+        if i >= len(sdoc) or sdoc[i].text not in NICK_QUOTES:
+            return None
+        i += 1  # the opening quote
+    while i < len(sdoc) and i < end + 4 and sdoc[i].text not in NICK_QUOTES:
+        if not sdoc[i].is_title:
+            return None
+        i += 1
+    surname = i + 1
+    if surname < len(sdoc) and sdoc[i].text in NICK_QUOTES and sdoc[surname].is_title:
+        return surname + 1
+    return None
 
 
 def _given_name_start(sdoc, start: int, end: int, prev) -> int:
