@@ -372,3 +372,16 @@ def test_a_quoted_nickname_stays_inside_the_name():
     person = holder(doc, "Jimmy Cherizier")
     assert 'Jimmy "Barbecue" Cherizier' in person.aliases
     assert holder(doc, "Cherizier") is person
+
+
+def test_the_party_and_the_bloc_name_the_latest_of_their_kind():
+    doc = analyse(
+        "The Harbour Alliance threatened to quit the government. The party said its "
+        "patience had run out. The Coastal Economic Community met in Porto Vell. "
+        "The bloc urged restraint."
+    )
+    assert holder(doc, "Harbour Alliance") is next(
+        doc.entity(m.entity) for m in doc.mentions if m.text == "party"
+    )
+    bloc = next(doc.entity(m.entity) for m in doc.mentions if m.text == "bloc")
+    assert bloc is holder(doc, "Coastal Economic Community")

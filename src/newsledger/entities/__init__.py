@@ -11,7 +11,7 @@ import re
 
 from newsledger.document import Document, Mention, Role
 from newsledger.entities import appositives, coref, keys, mentions, nominals, titles
-from newsledger.entities.vocab import name_suffixes
+from newsledger.entities.vocab import name_suffixes, org_classes
 from newsledger.store.base import Store
 
 NICKNAME = re.compile(r'\s["“‘][^"”’]{1,30}["”’]\s')
@@ -55,6 +55,8 @@ def find(doc: Document) -> Document:
         for m in named
         if m.label == "ORG" and " " in m.text and " and " not in m.text
     }
+    named_words = {w.lower() for m in named if m.label == "ORG" for w in m.text.split()}
+    heads |= {noun for noun, signs in org_classes().items() if signs & named_words}
     found.extend(nominals.definite_heads(sdoc, taken, heads))
     found.sort(key=lambda m: (m.start, -m.end))
     doc.mentions = found

@@ -19,6 +19,7 @@ from newsledger.entities.vocab import (
     determiners,
     governing_nouns,
     nominal_nouns,
+    org_classes,
 )
 
 _PRONOUNS = {
@@ -396,7 +397,26 @@ def _named_head(lk: Linker, m: Mention) -> Entity | None:
         and e.name[:1].isupper()
         and any(len(c.split()) >= 2 and c.split()[-1] == head.lower() for c in lk.cores[e.local_id])
     ]
-    return owners[0] if len(owners) == 1 else None
+    if len(owners) == 1:
+        return owners[0]
+    return None if owners else _latest_of_class(lk, m, head.lower(), before)
+
+
+def _latest_of_class(lk: Linker, m: Mention, noun: str, before: set) -> Entity | None:
+    """ "the party" after "the Democratic Alliance": the organisation of that kind named
+    last before it (org_classes.json says which name words make the kind)."""
+    signs = org_classes().get(noun)
+    if not signs or m.kind != "nominal":
+        return None
+    kinds = {e.local_id: e for e in lk.entities if e.type == "ORG" and e.local_id in before}
+    last = None
+    for x in lk.doc.mentions:
+        if x.start >= m.start:
+            break
+        ent = kinds.get(x.entity or "")
+        if ent is not None and {w.lower() for w in ent.name.split()} & signs:
+            last = ent
+    return last
 
 
 def _same_nominal(lk: Linker, m: Mention) -> Entity | None:

@@ -82,6 +82,12 @@ def qualifiers() -> frozenset[str]:
 
 
 @cache
+def org_classes() -> dict[str, frozenset[str]]:
+    """Bare class noun ("party") -> the name words that make an organisation one."""
+    return {k: frozenset(v) for k, v in load("org_classes").items() if not k.startswith("_")}
+
+
+@cache
 def governing_nouns() -> frozenset[str]:
     """Heads that make "<Organisation> authorities" the organisation itself."""
     return frozenset(load("nominals")["governing"])
