@@ -47,3 +47,15 @@ def test_a_line_break_ends_a_sentence():
         "Ministers meet over river border",
         "The two ministers met in Keldor on Monday.",
     ]
+
+
+def test_no_sentence_starts_without_final_punctuation_before_it():
+    body = (
+        "The alliance urged both sides to show restraint. Its ameer Dr Shafiqur Rahman called "
+        'on Chief Adviser Professor Muhammad Yunus to convene a dialogue "without delay". '
+        '"We will wait," she said. Talks resume on Monday.'
+    )
+    doc = nlp.annotate([make(body)])[0]
+    starts = [body[s:e].split()[0] for s, e in doc.sentences]
+    assert "Chief" not in starts
+    assert starts[0] == "The" and "Talks" in starts

@@ -48,6 +48,8 @@ def _tokenised(nlp: Any, doc: Document) -> Any:
     dateline prefix: "NAIROBI (Reuters) -" must not become the first subject.
     """
     tokens = nlp.make_doc(doc.body)
+    for token in tokens[1:]:
+        token.is_sent_start = _may_start(tokens, token.i)  # None: the parser decides
     for token in tokens[:-1]:
         if "\n" in token.text and token.is_space:
             tokens[token.i + 1].is_sent_start = True
@@ -58,3 +60,26 @@ def _tokenised(nlp: Any, doc: Document) -> Any:
                     token.is_sent_start = True
                 break
     return tokens
+
+
+FINAL = {".", "!", "?", ":", ";", "…", "..."}
+CLOSERS = {'"', "”", "’", "'", ")", "]"}
+
+
+def _may_start(tokens: Any, i: int) -> bool | None:
+    """False where no sentence can begin: the small model sometimes cuts "X called on |
+    Chief Adviser Y to ...", but a sentence only starts after final punctuation (or a
+    closing quote or bracket after it); elsewhere the parser decides (None)."""
+    j = i - 1
+    while j >= 0 and tokens[j].is_space:
+        if "\n" in tokens[j].text:
+            return None
+        j -= 1
+    if j < 0:
+        return None
+    prev = tokens[j]
+    if prev.text in CLOSERS and j > 0:
+        prev = tokens[j - 1]
+    if prev.text in FINAL or prev.text.endswith("."):
+        return None
+    return False
