@@ -606,6 +606,24 @@ def test_coordinated_nationalities_name_their_countries(parse):
     assert {"Egypt", "Qatar", "United States"} <= names(doc, ev.recipient)
 
 
+def test_party_activists_and_the_police_stand_for_the_ones_named(parse):
+    doc = parse(
+        "The Harbour Metropolitan Police banned the rally called by the People's Front.\n\n"
+        "Police detained 47 party activists overnight."
+    )
+    ev = next(e for e in doc.events if e.type == "COERCE" and "47" in e.evidence[0].text)
+    assert "Harbour Metropolitan Police" in names(doc, ev.actor)
+    assert "People's Front" in " ".join(names(doc, ev.recipient))
+
+
+def test_brussels_acting_is_the_european_union(parse):
+    doc = parse(
+        "The European Union offered to host the signing.\n\nBrussels welcomed the final text."
+    )
+    ev = only(doc, "SUPPORT")
+    assert "European Union" in names(doc, ev.actor) and "Brussels" not in names(doc, ev.actor)
+
+
 def test_an_indefinite_noun_points_at_nothing(parse):
     doc = parse(
         "The Unity Front accused the interior ministry of torture.\n\n"

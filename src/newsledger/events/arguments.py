@@ -15,8 +15,9 @@ from typing import Any
 
 from newsledger.document import Document, Entity, Mention
 from newsledger.entities import gazetteer
+from newsledger.entities.vocab import org_classes
 from newsledger.events import anaphora
-from newsledger.events.lexicon import actor_noun_types, regional_blocs, words
+from newsledger.events.lexicon import actor_noun_types, regional_blocs, seats, words
 
 SUBJECTS = {"nsubj", "csubj", "expl"}
 MODIFIERS = {"compound", "amod", "poss", "nmod", "npadvmod"}
@@ -136,7 +137,8 @@ class Arguments:
                 self._add_aliases(eid, token)
             mention = self.mention_at(token)
             if mention is None or mention.kind != "nominal":
-                return [eid]
+                seat = self._seat(token)
+                return [seat or eid]  # "Brussels welcomed": the EU, not the city
             found.append(eid)  # "a UNICEF delegation": the delegation, and UNICEF through it
         elif create and token.pos_ in ("NOUN", "PROPN") and _actor_noun(token):
             if anaphora.pair(token):
@@ -164,17 +166,47 @@ class Arguments:
                 return []  # "its government", "Kenya's cabinet": the owner decides
             home = self.home_country()
             return [home] if home else []
+        out = []
         if lemma in words("bloc_member_nouns"):
-            return [b for b in (self._bloc(c) for c in token.children) if b]
-        return []
+            out += [b for b in (self._bloc(c) for c in token.children) if b]
+        if lemma in words("member_nouns") or lemma in org_classes():
+            out += [o for o in (self._of_class(c, token) for c in [token, *token.lefts]) if o]
+        return out
+
+    def _of_class(self, word, token) -> str | None:
+        """ "party activists", "the police": the party or force named last before."""
+        if word.lower_ not in org_classes() or (word.i != token.i and word.dep_ != "compound"):
+            return None
+        if any(c.dep_ in MODIFIERS for c in word.children) or word.i != token.i and any(
+            c.dep_ in ("amod", "poss") and c.ent_type_ for c in token.children
+        ):
+            return None  # "Kenyan police officers": the country's own, not the last named
+        signs = org_classes()[word.lower_]
+        last = None
+        for m in self.mentions:
+            if m.start >= token.idx:
+                break
+            ent = self.by_id.get(m.entity or "")
+            if ent is not None and ent.type == "ORG" and m.entity in self.named:
+                if {w.lower() for w in ent.name.split()} & signs:
+                    last = ent.local_id
+        return last
 
     def _bloc(self, modifier) -> str | None:
         if modifier.dep_ not in MODIFIERS or modifier.ent_type_ not in ("NORP", "ORG", "GPE"):
             return None
         span = next((e for e in modifier.doc.ents if e.start <= modifier.i < e.end), None)
         names = regional_blocs().get(span.text if span is not None else modifier.text)
-        if not names:
-            return None
+        return self._named_among(names or [])
+
+    def _seat(self, token) -> str | None:
+        """ "Brussels welcomed the text": a seat acting stands for its organisation."""
+        if token.dep_ not in ("nsubj", "poss"):
+            return None  # "talks in Brussels": the city
+        return self._named_among(seats().get(token.text, []))
+
+    def _named_among(self, names: list[str]) -> str | None:
+        """The article's named entity going by one of `names`, if any."""
         wanted = {n.lower() for n in names}
         return next(
             (

@@ -90,6 +90,12 @@ def regional_blocs() -> dict[str, list[str]]:
 
 
 @cache
+def seats() -> dict[str, list[str]]:
+    """City → the names of the organisation it stands for ("Brussels" → the EU)."""
+    return _load("regional_blocs.toml")["seats"]
+
+
+@cache
 def actor_noun_types() -> dict[str, str]:
     out: dict[str, str] = {}
     for etype, nouns in cues()["actor_nouns"].items():
