@@ -177,8 +177,10 @@ class Arguments:
         """ "party activists", "the police": the party or force named last before."""
         if word.lower_ not in org_classes() or (word.i != token.i and word.dep_ != "compound"):
             return None
-        if any(c.dep_ in MODIFIERS for c in word.children) or word.i != token.i and any(
-            c.dep_ in ("amod", "poss") and c.ent_type_ for c in token.children
+        if (
+            any(c.dep_ in MODIFIERS for c in word.children)
+            or word.i != token.i
+            and any(c.dep_ in ("amod", "poss") and c.ent_type_ for c in token.children)
         ):
             return None  # "Kenyan police officers": the country's own, not the last named
         signs = org_classes()[word.lower_]
@@ -187,9 +189,10 @@ class Arguments:
             if m.start >= token.idx:
                 break
             ent = self.by_id.get(m.entity or "")
-            if ent is not None and ent.type == "ORG" and m.entity in self.named:
-                if {w.lower() for w in ent.name.split()} & signs:
-                    last = ent.local_id
+            if ent is None or ent.type != "ORG" or m.entity not in self.named:
+                continue
+            if {w.lower() for w in ent.name.split()} & signs:
+                last = ent.local_id
         return last
 
     def _bloc(self, modifier) -> str | None:
