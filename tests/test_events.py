@@ -549,6 +549,9 @@ def test_a_protest_at_a_square_is_aimed_at_the_government(parse):
         ("Keto Aru wrote to Ola Wend making new allegations of fraud.", "ACCUSE"),
         ("The Coastal Union announced $25 million in humanitarian aid for Varnesia.", "AID"),
         ("Varnesia and Tarsia began joint drills off the coast on Monday.", "COOPERATE"),
+        ("President Ola Wend said he was very unhappy with Keto Aru.", "ACCUSE"),
+        ("Ambassador Ola Wend called on Senator Keto Aru at his office.", "CONSULT"),
+        ("Ambassador Ola Wend called on Senator Keto Aru to resign.", "REQUEST"),
     ],
 )
 def test_the_act_decides_the_category(parse, text, kind):
@@ -622,6 +625,21 @@ def test_brussels_acting_is_the_european_union(parse):
     )
     ev = only(doc, "SUPPORT")
     assert "European Union" in names(doc, ev.actor) and "Brussels" not in names(doc, ev.actor)
+
+
+def test_not_accepting_the_accusations_rejects_them(parse):
+    doc = parse("Tarsia said Varnesia does not accept the Coastal Union's accusations.")
+    ev = only(doc, "REJECT")
+    assert not ev.negated and "Coastal Union" in " ".join(names(doc, ev.recipient))
+
+
+def test_the_envoy_is_the_ambassador_named_before_not_the_last_person(parse):
+    doc = parse(
+        "Tarsian Ambassador Ola Wend called on opposition leader Keto Aru at his office. "
+        "The envoy reaffirmed Tarsia's support for Varnesia."
+    )
+    ev = only(doc, "SUPPORT")
+    assert "Ola Wend" in names(doc, ev.actor) and "Keto Aru" not in names(doc, ev.actor)
 
 
 def test_an_indefinite_noun_points_at_nothing(parse):

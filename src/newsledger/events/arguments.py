@@ -17,7 +17,7 @@ from newsledger.document import Document, Entity, Mention
 from newsledger.entities import gazetteer
 from newsledger.entities.vocab import org_classes
 from newsledger.events import anaphora
-from newsledger.events.lexicon import actor_noun_types, regional_blocs, seats, words
+from newsledger.events.lexicon import actor_noun_types, cues, regional_blocs, seats, words
 
 SUBJECTS = {"nsubj", "csubj", "expl"}
 MODIFIERS = {"compound", "amod", "poss", "nmod", "npadvmod"}
@@ -131,7 +131,11 @@ class Arguments:
             return [eid] if eid else []
         found: list[str] = []
         if _role_anaphor(token) and getattr(self.mention_at(token), "kind", "role") in ROLES:
-            eid = _nearest(self, token, set(), person=True, named_only=True) or eid
+            eid = (
+                self._role_holder(token)
+                or _nearest(self, token, set(), person=True, named_only=True)
+                or eid
+            )
         if eid:
             if alias:
                 self._add_aliases(eid, token)
@@ -172,6 +176,22 @@ class Arguments:
         if lemma in words("member_nouns") or lemma in org_classes():
             out += [o for o in (self._of_class(c, token) for c in [token, *token.lefts]) if o]
         return out
+
+    def _role_holder(self, token) -> str | None:
+        """ "The envoy" after "Ambassador Yao Wen ... BNP leader X": the last person named
+        with a title of that kind, not merely the last person."""
+        kinds = cues()["role_synonyms"].get(token.lemma_.lower(), [])
+        last = None
+        for m in self.mentions:
+            if m.start >= token.idx:
+                break
+            ent = self.by_id.get(m.entity or "")
+            if ent is None or ent.type != "PERSON" or m.kind not in ("named", "titled"):
+                continue
+            titles = [r.title.lower() for r in ent.roles] + [m.text.lower()]
+            if any(k in t.split() or " " in k and k in t for k in kinds for t in titles):
+                last = ent.local_id
+        return last
 
     def _of_class(self, word, token) -> str | None:
         """ "party activists", "the police": the party or force named last before."""

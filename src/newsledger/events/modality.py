@@ -29,7 +29,10 @@ def clause_chain(trig) -> list:
 
 
 def refusal(category: str, mode: str | None, trig) -> bool:
-    """True when a negated promise was recoded as REJECT (then it is not negated)."""
+    """True when a negated promise was recoded as REJECT (then it is not negated), or a
+    refused acceptance ("does not accept the claims") was read as one."""
+    if category == "REJECT" and trig.token.lemma_.lower() in words("acceptance_verbs"):
+        return True
     return category == "REJECT" and trig.category != "REJECT" and mode is not None
 
 

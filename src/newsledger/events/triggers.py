@@ -235,6 +235,10 @@ def _by_object(token, entry: Entry | None) -> Entry | None:
             return Entry("CONCEDE", "verb", (lemma,))
         if objs & words("cooperation_objects"):
             return Entry("SANCTION", "verb", (lemma,), "discontinue")
+    if lemma == "call" and _courtesy_call(token):
+        return Entry("CONSULT", "verb", (lemma, "on"), "visit")  # "called on the minister"
+    if lemma in words("acceptance_verbs") and objs & words("claim_nouns") and _negated(token):
+        return Entry("REJECT", "verb", (lemma,))  # "does not accept the accusations"
     if lemma in words("blocking_verbs") and objs & words("policy_objects"):
         return Entry("REJECT", "verb", (lemma,))  # "blocked the sanctions package": a veto
     if lemma in words("litigation_verbs") and _in_court(token):
@@ -436,6 +440,21 @@ def _apply_denials(found: dict[int, Trigger]) -> None:
                 denied.denied_by = trig.token
                 del found[i]
                 break
+
+
+def _courtesy_call(token) -> bool:
+    """ "called on the minister at his office": a visit, when nothing is asked of anyone
+    (no "to ..." clause, no "for ...")."""
+    on = [c for c in token.children if c.dep_ in ("prep", "prt") and c.lower_ in ("on", "upon")]
+    if not on:
+        return False
+    asked = [c for c in token.children if c.dep_ in ("xcomp", "ccomp", "advcl")]
+    asked += [g for c in on for g in c.subtree if g.dep_ in ("xcomp", "ccomp", "acl", "relcl")]
+    return not asked
+
+
+def _negated(token) -> bool:
+    return any(c.dep_ == "neg" for c in token.children)
 
 
 def _amount(token) -> bool:
