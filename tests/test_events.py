@@ -552,6 +552,8 @@ def test_a_protest_at_a_square_is_aimed_at_the_government(parse):
         ("President Ola Wend said he was very unhappy with Keto Aru.", "ACCUSE"),
         ("Ambassador Ola Wend called on Senator Keto Aru at his office.", "CONSULT"),
         ("Ambassador Ola Wend called on Senator Keto Aru to resign.", "REQUEST"),
+        ("Varnesian fighter jets were scrambled shortly after 2 a.m.", "MOBILIZE"),
+        ("Varnesia said 3,000 soldiers would be sent to its eastern border.", "MOBILIZE"),
     ],
 )
 def test_the_act_decides_the_category(parse, text, kind):
@@ -640,6 +642,21 @@ def test_the_envoy_is_the_ambassador_named_before_not_the_last_person(parse):
     )
     ev = only(doc, "SUPPORT")
     assert "Ola Wend" in names(doc, ev.actor) and "Keto Aru" not in names(doc, ev.actor)
+
+
+def test_denying_an_attempt_negates_the_act_attempted(parse):
+    doc = parse("President Ola Wend denied that his government was trying to silence critics.")
+    ev = only(doc, "COERCE")
+    assert ev.negated
+
+
+def test_the_kremlin_acting_is_russia(parse):
+    doc = parse(
+        "Poland accused Russia of a deliberate provocation.\n\n"
+        "The Kremlin also rejected the accusations."
+    )
+    ev = only(doc, "REJECT")
+    assert "Russia" in names(doc, ev.actor) and "Poland" in names(doc, ev.recipient)
 
 
 def test_an_indefinite_noun_points_at_nothing(parse):

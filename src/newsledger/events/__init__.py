@@ -213,6 +213,8 @@ def _event(doc: Document, args: Arguments, trig, sent) -> Event | None:
     attributed, chain = attribute(args, head, sent)
     mode = modality.aux_mode(trig, under_speech=bool(chain))
     category = modality.recode(_by_state(trig, actor_toks), mode, trig)
+    if category == "THREATEN" and trig.category == "MOBILIZE" and not recipient:
+        category = "MOBILIZE"  # "3,000 soldiers will be sent to the border": aimed at no one
     if _alleged_plan(trig, head, mode, attributed, actor):
         args.rollback(mark)
         return None  # "X said Y plans to assassinate Z": X's allegation, not Y's threat

@@ -40,6 +40,7 @@ PLACE_NOUNS = {
 }
 STOPS = {",", ";", ":", "(", ")", "—", "–", '"', "“", "”"}  # where a phrase form ends
 RELATIVE = {"who", "which", "that", "whom", "whose"}
+DATELINE_WEIGHT = 1.0  # extra weight per mention of the country a story is filed from
 
 
 class Arguments:
@@ -141,7 +142,7 @@ class Arguments:
                 self._add_aliases(eid, token)
             mention = self.mention_at(token)
             if mention is None or mention.kind != "nominal":
-                seat = self._seat(token)
+                seat = self._seat(token, eid)
                 return [seat or eid]  # "Brussels welcomed": the EU, not the city
             found.append(eid)  # "a UNICEF delegation": the delegation, and UNICEF through it
         elif create and token.pos_ in ("NOUN", "PROPN") and _actor_noun(token):
@@ -166,8 +167,9 @@ class Arguments:
         if lemma in words("government_nouns"):
             if any(e in self.named for e in found):
                 return []  # "the Bush administration", "Sudan's government": named already
-            if any(c.dep_ == "poss" for c in token.children):
-                return []  # "its government", "Kenya's cabinet": the owner decides
+            owner = next((c for c in token.children if c.dep_ == "poss"), None)
+            if owner is not None:  # "Kenya's cabinet": the owner; "his government": his state
+                return self._owners_state(owner) if owner.pos_ == "PRON" else []
             home = self.home_country()
             return [home] if home else []
         out = []
@@ -222,11 +224,21 @@ class Arguments:
         names = regional_blocs().get(span.text if span is not None else modifier.text)
         return self._named_among(names or [])
 
-    def _seat(self, token) -> str | None:
+    def _owners_state(self, pronoun) -> list[str]:
+        holder = resolve_pronoun(self, pronoun)
+        if holder is None:
+            return []
+        ent = self.by_id.get(holder)
+        if ent is not None and ent.type == "GPE":
+            return [holder]
+        return sorted(self.side(holder) - {holder})
+
+    def _seat(self, token, eid: str) -> str | None:
         """ "Brussels welcomed the text": a seat acting stands for its organisation."""
         if token.dep_ not in ("nsubj", "poss"):
             return None  # "talks in Brussels": the city
-        return self._named_among(seats().get(token.text, []))
+        name = self.by_id[eid].name if eid in self.by_id else token.text
+        return self._named_among(seats().get(name.removeprefix("the ").strip(), []))
 
     def _named_among(self, names: list[str]) -> str | None:
         """The article's named entity going by one of `names`, if any."""
@@ -273,13 +285,17 @@ class Arguments:
         return ent.type in ("LOC", "FAC") or (ent.type == "GPE" and not _is_country(ent.name))
 
     def home_country(self) -> str | None:
-        """The country the article is most about: its most often mentioned country."""
+        """The country the article is most about: its most often mentioned country, with
+        the country it is filed from counting extra ("KAMPALA - ... the government")."""
         if not hasattr(self, "_home"):
-            counts: dict[str, int] = {}
+            counts: dict[str, float] = {}
+            filed = gazetteer.lookup(self.doc.dateline or "")
             for m in self.mentions:
                 ent = self.by_id.get(m.entity or "")
                 if ent is not None and ent.type == "GPE" and _is_country(ent.name):
                     counts[ent.local_id] = counts.get(ent.local_id, 0) + 1
+                    if filed and ent.country == filed[0]:
+                        counts[ent.local_id] += DATELINE_WEIGHT
             self._home = max(counts, key=lambda k: counts[k]) if counts else None
         return self._home
 

@@ -145,6 +145,8 @@ def arguments(trig: Trigger) -> tuple[list, list]:
     actors, patients = subject_of(gov)
     if not actors and patients and token.lower_ in STATIVE:
         actors, patients = patients, []  # "is opposed to", "is committed to"
+    if not actors and patients and trig.category == "MOBILIZE":
+        actors, patients = patients, []  # "Polish jets were scrambled": the forces move
     recipients = list(patients)
     recipients += objects_of(token, preps)
     if gov.i != token.i:

@@ -47,7 +47,7 @@ def light(token) -> bool:
 
 NEAR_DEPS = {
     "prt", "prep", "dobj", "attr", "acomp", "oprd", "compound", "amod", "pobj", "acl",
-    "nmod", "dative", "xcomp", "advmod", "npadvmod",
+    "nmod", "dative", "xcomp", "advmod", "npadvmod", "nsubjpass",
 }  # fmt: skip
 
 
@@ -432,10 +432,7 @@ def _apply_denials(found: dict[int, Trigger]) -> None:
             if inner.dep_ not in ("xcomp", "ccomp", "pcomp", "dobj"):
                 continue
             inner = _reported_content(inner) or inner  # "denied a report that X ..."
-            denied = found.get(inner.i) or next(  # "denied ordering a crackdown"
-                (t for t in found.values() if t.kind == "light" and t.governor.i == inner.i),
-                None,
-            )
+            denied = _denied_trigger(inner, found)
             if denied is not None:
                 denied.denied_by = trig.token
                 del found[i]
@@ -463,6 +460,24 @@ def _amount(token) -> bool:
         token.ent_type_ in ("MONEY", "CARDINAL", "QUANTITY")
         or any(c.dep_ == "nummod" for c in token.children)
     )
+
+
+def _denied_trigger(inner, found: dict):
+    """The trigger a denial denies: the clause's own, one a light verb carries ("denied
+    ordering a crackdown"), or one an attempt or aspect verb governs ("denied trying to
+    silence critics")."""
+    for _ in range(3):
+        hit = found.get(inner.i) or next(
+            (t for t in found.values() if t.kind == "light" and t.governor.i == inner.i), None
+        )
+        if hit is not None:
+            return hit
+        if inner.lemma_.lower() not in words("attempt_verbs") | words("aspect_verbs"):
+            return None
+        inner = next((c for c in inner.children if c.dep_ == "xcomp"), None)
+        if inner is None:
+            return None
+    return None
 
 
 def _reported_content(noun):
