@@ -25,7 +25,10 @@ SHARED = Path(ROOT.parent / "shared")
 SEEDS = SHARED / "corpus" / "seeds"
 SCORER = SHARED / "eval" / "score.py"
 GSR_TOOL = SHARED / "eval" / "plover_gsr" / "gsr_to_gold.py"
-DEVSETS = ["devset", "devset2", "devset3", "devset4", "devset5", "devset6", "devset7", "devset8", "devset9"]
+DEVSETS = sorted(
+    (p.name for p in (ROOT / "benchmarks").glob("devset*") if p.is_dir()),
+    key=lambda name: int(name.removeprefix("devset") or 1),
+)
 PAGES = (".txt", ".html", ".htm")  # the documents of a gold folder; the rest is gold or notes
 
 
