@@ -530,6 +530,16 @@ def test_a_denial_that_names_nobody_answers_the_accuser(parse):
     assert reject.recipient == ["A"]
 
 
+def test_an_implicit_target_is_never_the_events_own_source(parse):
+    from newsledger.document import Event
+    from newsledger.events import implicit
+
+    first = Event(type="REJECT", actor=["speaker"], recipient=["country"])
+    second = Event(type="REJECT", actor=["country"], recipient=[], attributed_to="speaker")
+    implicit.fill([first, second], is_place=lambda e: False, home=None)
+    assert "speaker" not in second.recipient
+
+
 def test_a_protest_at_a_square_is_aimed_at_the_government(parse):
     from newsledger.document import Event
     from newsledger.events import implicit

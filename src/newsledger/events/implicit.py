@@ -38,6 +38,8 @@ def fill(
         if event.type not in AIMED:
             continue
         ours = {s for a in event.actor for s in side(a)}
+        if event.attributed_to:  # "X rejected ..., saying Mexico will not ...": X's own side
+            ours |= side(event.attributed_to)
         event.recipient = _continued(ours, before) or (
             _answered(ours, before) if event.type in ANSWERS else []
         )
