@@ -669,6 +669,16 @@ def test_the_kremlin_acting_is_russia(parse):
     assert "Russia" in names(doc, ev.actor) and "Poland" in names(doc, ev.recipient)
 
 
+def test_a_body_named_after_its_state_acts_for_it_and_a_named_modifier_counts(parse):
+    doc = parse(
+        "The Rapid Support Forces (RSF) attacked the town. The United States condemned it.\n\n"
+        "The US Treasury imposed sanctions on two RSF field commanders."
+    )
+    ev = only(doc, "SANCTION")
+    assert {"US Treasury", "United States"} <= names(doc, ev.actor)
+    assert "Rapid Support Forces" in names(doc, ev.recipient)
+
+
 def test_an_indefinite_noun_points_at_nothing(parse):
     doc = parse(
         "The Unity Front accused the interior ministry of torture.\n\n"

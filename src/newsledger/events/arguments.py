@@ -143,7 +143,10 @@ class Arguments:
             mention = self.mention_at(token)
             if mention is None or mention.kind != "nominal":
                 seat = self._seat(token, eid)
-                return [seat or eid]  # "Brussels welcomed": the EU, not the city
+                if seat:
+                    return [seat]  # "Brussels welcomed": the EU, not the city
+                owner = self._owner_state(mention, eid)
+                return [eid, owner] if owner else [eid]
             found.append(eid)  # "a UNICEF delegation": the delegation, and UNICEF through it
         elif create and token.pos_ in ("NOUN", "PROPN") and _actor_noun(token):
             if anaphora.pair(token):
@@ -233,6 +236,20 @@ class Arguments:
             return [holder]
         return sorted(self.side(holder) - {holder})
 
+    def _owner_state(self, mention: Mention | None, eid: str) -> str | None:
+        """ "the US Treasury", "the Chinese Embassy": a body named after its state acts for
+        that state too (coders list both)."""
+        ent = self.by_id.get(eid)
+        if mention is None or ent is None or ent.type != "ORG":
+            return None
+        doc = self.doc.nlp
+        span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        first = next((t for t in span if t.lower_ != "the"), None) if span is not None else None
+        owner = (
+            self._country_named(first) if first is not None and first.i != span.end - 1 else None
+        )
+        return owner if owner != eid else None
+
     def _seat(self, token, eid: str) -> str | None:
         """ "Brussels welcomed the text": a seat acting stands for its organisation."""
         if token.dep_ not in ("nsubj", "poss"):
@@ -318,6 +335,10 @@ class Arguments:
             if child.dep_ in MODIFIERS or child.dep_ == "appos":
                 if child.dep_ == "amod" and child.ent_type_ not in ("NORP", "GPE", "ORG"):
                     continue
+                for deeper in (g for g in child.lefts if g.dep_ == "compound"):
+                    eid = self.entity_at(deeper)  # "two RSF field commanders": RSF
+                    if eid and eid != self.entity_at(token) and eid in self.named:
+                        out.append(eid)
                 for head in conjuncts(child):
                     eid = self.entity_at(head)
                     if eid is None or eid == self.entity_at(token):
