@@ -444,6 +444,15 @@ def test_a_related_box_inside_the_article_does_not_cut_it():
         assert junk not in body
 
 
+def test_a_read_more_box_inside_the_article_does_not_cut_it():
+    text = RELATED_BOX_INSIDE.replace("\nRelated\n", "\nREAD MORE:\n")
+    assert "READ MORE:" in text
+    body = body_of(text)
+    assert "ordered the release of four activists" in body
+    assert "seek compensation" in body
+    assert "READ MORE" not in body and "Rights groups condemn" not in body
+
+
 def test_prose_that_mentions_photos_or_videos_is_kept():
     lines = [
         "The ministry later shared a video by the spokesman on its website, officials said.",

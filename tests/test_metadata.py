@@ -82,6 +82,13 @@ def test_a_repeated_caption_with_its_credit_loses_to_the_headline(caption):
     assert run(text).title == head
 
 
+def test_a_repeated_caption_under_a_photo_credit_loses_to_the_headline():
+    head = "Talks on border crossings end without agreement"
+    caption = "The minister at a press conference in the capital, Tuesday"
+    text = page("Home · World · Sport", head, "Photo: Staff / A. B.", caption, caption)
+    assert run(text).title == head
+
+
 def test_html_title_loses_the_site_suffix():
     html = (
         "<html><head><title>Ministers meet in Oslo | The Northern Star</title>"

@@ -41,8 +41,13 @@ def _content_words(text: str) -> set[str]:
     return {w.lower() for w in WORD.findall(text) if len(w) > 3 and w.lower() not in stops}
 
 
+def _captioned(block: Block, header: list[Block]) -> bool:
+    """A line within three blocks after a photo credit ("Photo: Staff") is its caption."""
+    return any(b.why == "credit" and 0 < block.index - b.index <= 3 for b in header)
+
+
 def title(header: list[Block], body: list[str]) -> str | None:
-    candidates = [b for b in header if headline_shaped(b)]
+    candidates = [b for b in header if headline_shaped(b) and not _captioned(b, header)]
     repeated = [b for b in candidates if b.repeats > 1]
     if repeated:
         return max(repeated, key=lambda b: (b.repeats, b.index)).text
