@@ -495,3 +495,17 @@ def test_tidied_outlet_is_a_non_empty_start_of_the_name(name):
 def test_byline_or_section_label_at_the_top_is_not_a_masthead(top):
     text = page(top, "Budget talks stall", tail=(f"More from {top.removeprefix('By ')} here",))
     assert run(text).outlet is None
+
+
+@pytest.mark.parametrize(
+    ("body", "starts"),
+    [
+        ("HARBOUR CITY (Wire) - Dock workers ended a strike.", "Dock workers"),
+        ("COASTAL REGION\n\nPORTO VELL, Varnesia — Two ships collided on Sunday.", "Two ships"),
+        ("The minister spoke in Porto Vell on Monday about the budget and taxes.", "The minister"),
+    ],
+)
+def test_the_story_starts_after_a_dateline_even_below_a_kicker(body, starts):
+    from newsledger.metadata.dateline import prefix_end
+
+    assert body[prefix_end(body) :].startswith(starts)

@@ -105,16 +105,24 @@ def dateline(lead: list[Block]) -> Dateline | None:
     return None
 
 
+KICKER_LINES = 4  # short lines ("WEST PHILIPPINE SEA", blank lines) a dateline may follow
+KICKER_WORDS = 6
+
+
 def prefix_end(body: str) -> int:
     """Where the article's own words start when the body opens with a dateline.
 
     "NAIROBI, July 12 (Reuters) - Kenyan President ..." → the offset of "Kenyan":
-    the parser should not read the place as the subject of the first sentence.
+    the parser should not read the place as the subject of the first sentence. A short
+    kicker line ("WEST PHILIPPINE SEA") may stand above the dateline.
     """
-    first = body.lstrip()
-    offset = len(body) - len(first)
-    line = first.split("\n", 1)[0]
-    m = _pattern().match(line)
-    if not m or find(line) is None:
-        return 0
-    return offset + m.start("rest")
+    offset = 0
+    for line in body.split("\n")[: KICKER_LINES + 1]:
+        stripped = line.lstrip()
+        m = _pattern().match(stripped)
+        if m and find(stripped) is not None:
+            return offset + len(line) - len(stripped) + m.start("rest")
+        if len(stripped.split()) > KICKER_WORDS:
+            return 0  # prose before any dateline: the story has none up front
+        offset += len(line) + 1
+    return 0
