@@ -679,6 +679,34 @@ def test_a_body_named_after_its_state_acts_for_it_and_a_named_modifier_counts(pa
     assert "Rapid Support Forces" in names(doc, ev.recipient)
 
 
+def test_a_possessor_of_the_claims_is_their_maker(parse):
+    doc = parse(
+        "The Sovereignty Council accused the Unity Front of shelling the market.\n\n"
+        "The Unity Front rejected the Coastal Army's account."
+    )
+    ev = only(doc, "REJECT")
+    assert "Coastal Army" in " ".join(names(doc, ev.recipient))
+
+
+def test_dismissing_an_announcement_answers_whoever_made_it(parse):
+    doc = parse(
+        "General Sava Orin announced a unilateral three-month ceasefire.\n\n"
+        "President Ola Wend dismissed the announcement as a manoeuvre."
+    )
+    ev = only(doc, "REJECT")
+    assert "Sava Orin" in names(doc, ev.recipient)
+
+
+def test_concern_that_names_nobody_is_at_whoever_last_used_force(parse):
+    from newsledger.document import Event
+    from newsledger.events import implicit
+
+    attack = Event(type="ASSAULT", actor=["navy"], recipient=["boat"])
+    concern = Event(type="ACCUSE", actor=["envoy"], recipient=[])
+    implicit.fill([attack, concern], is_place=lambda e: False, home=None)
+    assert concern.recipient == ["navy"]
+
+
 def test_an_indefinite_noun_points_at_nothing(parse):
     doc = parse(
         "The Unity Front accused the interior ministry of torture.\n\n"

@@ -248,6 +248,10 @@ def _event(doc: Document, args: Arguments, trig, sent) -> Event | None:
         pair = anaphora.pointer(trig.token, trig.governor)  # "rejected the claims"
         if pair is not None:  # "condemned the attack on X": X is what was attacked
             pair = replace(pair, content=frozenset(_content(args, sent.doc, pair)))
+            owners = [o for o in _owners(args, sent.doc[pair.at]) if o not in actor]
+            if owners:  # "rejected the army's account": the army made it, say so
+                event.recipient = owners + [r for r in event.recipient if r not in owners]
+                pair = None
         if pair is None and category == "REJECT" and not recipient:
             pair = anaphora.echo(trig.token, trig.governor)  # "ruled out a debate"
     if pair is not None:
@@ -556,6 +560,12 @@ def _armed(token) -> bool:
 
 def _press(token) -> bool:
     return bool({t.lemma_.lower() for t in token.subtree} & words("press_nouns"))
+
+
+def _owners(args: Arguments, noun) -> list[str]:
+    """Who a pointing noun's possessor says made it: "the army's account"."""
+    owners = [c for c in noun.children if c.dep_ == "poss" and c.pos_ != "PRON"]
+    return _ids(args, owners, create=True)
 
 
 def _content(args: Arguments, doc, pointer: anaphora.Pointer) -> list[str]:

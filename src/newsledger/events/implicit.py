@@ -40,12 +40,25 @@ def fill(
         ours = {s for a in event.actor for s in side(a)}
         if event.attributed_to:  # "X rejected ..., saying Mexico will not ...": X's own side
             ours |= side(event.attributed_to)
-        event.recipient = _continued(ours, before) or (
-            _answered(ours, before) if event.type in ANSWERS else []
+        event.recipient = (
+            _continued(ours, before)
+            or (_answered(ours, before) if event.type in ANSWERS else [])
+            or (_culprit(ours, events[:index]) if event.type == "ACCUSE" else [])
         )
     for event in events:  # "rallied in Bamako": a place is no target of a protest
         if _placed_protest(event, is_place, home):
             event.recipient = [home]
+
+
+FORCE = {"ASSAULT", "COERCE", "MOBILIZE", "SANCTION"}
+
+
+def _culprit(ours: set[str], before: list[Event]) -> list[str]:
+    """ "Japan also expressed serious concern": concern at whoever last used force."""
+    for earlier in reversed(before):
+        if earlier.type in FORCE and not earlier.negated and not set(earlier.actor) & ours:
+            return list(earlier.actor)
+    return []
 
 
 def _placed_protest(event: Event, is_place: Callable[[str], bool], home: str | None) -> bool:
