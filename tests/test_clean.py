@@ -501,3 +501,14 @@ def test_article_that_goes_on_after_a_sign_off_line_is_kept():
     body = body_of(SIGN_OFF.replace("Our Pledge: The Example Group Integrity Code.\n", more))
     assert "monitor the deal closely" in body
     assert "clearing the backlog" in body
+
+
+def test_cookie_banners_and_bar_credited_captions_are_not_article():
+    text = (
+        "This site uses cookies. By continuing to navigate, you accept our use of cookies.\n\n"
+        "The senator speaks to reporters outside the chamber on Tuesday. | A. Photographer/"
+        "Agency Images\n\n" + RELATED_BOX_INSIDE.split("\n\n", 2)[2]
+    )
+    body = body_of(text)
+    assert "cookies" not in body and "Agency Images" not in body
+    assert "failed to present any evidence" in body

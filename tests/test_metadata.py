@@ -509,3 +509,20 @@ def test_the_story_starts_after_a_dateline_even_below_a_kicker(body, starts):
     from newsledger.metadata.dateline import prefix_end
 
     assert body[prefix_end(body) :].startswith(starts)
+
+
+def test_menu_rows_and_site_branding_are_not_headlines():
+    head = "Minister recalls ambassador after aid cut; troops sent to border"
+    text = page(
+        "HARBOUR POST | English Edition",
+        "Varnesia  Tarsia  Region  Economy  Security  Opinion  Podcasts",
+        head,
+        "The minister said relations would not be broken, as troops moved to the border",
+        "By Ana Ruiz | Harbour Post",
+        "October 21, 2025 - 6:40 pm",
+        lede="The minister recalled the ambassador on Tuesday after the aid cut was announced, "
+        "and the government said troops had been sent to the border region overnight.",
+    )
+    doc = run(text)
+    assert doc.title == head
+    assert doc.published == "2025-10-21"  # below a standfirst that opens the article

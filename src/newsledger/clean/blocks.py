@@ -118,7 +118,8 @@ def _credit_re() -> re.Pattern[str]:
     words = alternation(cues()["credit_words"])
     return re.compile(
         rf"(?P<before>^|[\s(\[—–\-|/])(?P<word>{words})\s*(?::|/|\bby\b|\bcredit\b|\bcourtesy\b)"
-        rf"|\((?:[^()]*\s)?(?P<paren>{words})\)\s*$",
+        rf"|\((?:[^()]*\s)?(?P<paren>{words})\)\s*$"
+        rf"|\s\|\s*[^|]{{0,40}}\b(?P<tail>{words})\s*$",  # "... on Tuesday. | Name/Getty Images"
         re.IGNORECASE,
     )
 
@@ -173,6 +174,8 @@ def is_prompt(block: Block) -> bool:
     if len(block.words) <= 40 and (_prompt_start_re().match(block.text) or _social(block)):
         return True
     words = [w.lower() for w in block.words]
+    if len(words) <= 60 and phrase_set("consent_words") & set(words):
+        return True  # a cookie or consent banner, however it is worded
     reader = sum(w in phrase_set("reader_words") for w in words)
     site = sum(w in phrase_set("site_words") for w in words)
     share = len(words) or 1

@@ -93,7 +93,10 @@ def published(v: View, dateline_date: str | None, headline: str | None = None) -
     # a bare date above the menu or the headline is the site's "today", not the story's
     top = last_furniture(v.header)
     top = max([top, *(b.index for b in v.header if headline and b.text == headline)])
-    for block in v.header:
+    last = max((b.index for b in v.header), default=-1)
+    # a standfirst can open the article's run, with the byline and date below it
+    opening = [b for b in v.lead if b.index > last and b.kind == "junk"]
+    for block in [*v.header, *opening]:
         if block.index < top:
             continue
         short = is_date_line(block) or (len(block.words) <= 12 and not block.ends_sentence)

@@ -28,7 +28,27 @@ def headline_shaped(block: Block) -> bool:
         return False
     if heading_kind(block) or junk_reason(block) or CREDIT_TAIL.search(block.text):
         return False
+    if _menu_row(block) or _branding(block):
+        return False
     return any(c.isupper() for c in block.text[:3])
+
+
+def _menu_row(block: Block) -> bool:
+    """ "Colombia  Venezuela  Ecuador  Region  Economy": five or more capitalised words
+    and no function word. A headline, even in title case, has "to", "after", "as"..."""
+    words = WORD.findall(block.text)
+    stops = stop_words()
+    return (
+        len(words) >= 5
+        and all(w[:1].isupper() for w in words)
+        and not any(w.lower() in stops for w in words)
+    )
+
+
+def _branding(block: Block) -> bool:
+    """ "ANDES MONITOR | English Edition": short pieces between bars are site furniture."""
+    parts = [p for p in re.split(r"\s[|•·]\s", block.text) if p.strip()]
+    return len(parts) >= 2 and all(len(WORD.findall(p)) <= 3 for p in parts)
 
 
 def last_furniture(header: list[Block]) -> int:
