@@ -530,6 +530,15 @@ def test_a_denial_that_names_nobody_answers_the_accuser(parse):
     assert reject.recipient == ["A"]
 
 
+def test_a_protest_at_no_named_party_is_also_aimed_at_the_state(parse):
+    from newsledger.document import Event
+    from newsledger.events import implicit
+
+    march = Event(type="PROTEST", actor=["crowd"], recipient=["jailed demonstrators"])
+    implicit.fill([march], lambda e: False, "country", is_actor=lambda e: False)
+    assert march.recipient == ["jailed demonstrators", "country"]
+
+
 def test_an_implicit_target_is_never_the_events_own_source(parse):
     from newsledger.document import Event
     from newsledger.events import implicit
@@ -564,6 +573,7 @@ def test_a_protest_at_a_square_is_aimed_at_the_government(parse):
         ("Ambassador Ola Wend called on Senator Keto Aru to resign.", "REQUEST"),
         ("Varnesian fighter jets were scrambled shortly after 2 a.m.", "MOBILIZE"),
         ("Varnesia said 3,000 soldiers would be sent to its eastern border.", "MOBILIZE"),
+        ("Riot police used water cannon to clear the demonstrators.", "ASSAULT"),
     ],
 )
 def test_the_act_decides_the_category(parse, text, kind):

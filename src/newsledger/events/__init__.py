@@ -58,7 +58,7 @@ def extract(doc: Document) -> Document:
     kept = {id(e) for e in anaphora.resolve(events, args.pointers, people)}
     implicit = [k for e, k in zip(events, implicit, strict=True) if id(e) in kept]
     events = [e for e in events if id(e) in kept]
-    aims.fill(events, args.is_place, args.home_country(), args.side)
+    aims.fill(events, args.is_place, args.home_country(), args.side, args.is_target)
     doc.events = dedup.merge(events, implicit)
     return doc
 

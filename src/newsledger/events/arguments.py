@@ -294,6 +294,10 @@ class Arguments:
                 out.add(other.local_id)
         return out
 
+    def is_target(self, eid: str) -> bool:
+        """A named party (not a place, not a description) an act can be aimed at."""
+        return eid in self.named and not self.is_place(eid)
+
     def is_place(self, eid: str) -> bool:
         """A location rather than an actor: a city, a square, a region."""
         ent = self.by_id.get(eid)

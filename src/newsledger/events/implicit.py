@@ -24,9 +24,11 @@ def fill(
     is_place: Callable[[str], bool],
     home: str | None,
     side: Callable[[str], set[str]] = lambda eid: {eid},
+    is_actor: Callable[[str], bool] = lambda eid: True,
 ) -> None:
     """Give recipient-less events the target their neighbours make plain (in place).
-    `side(eid)`: the entity and the state it speaks for (a spokesman and his country)."""
+    `side(eid)`: the entity and the state it speaks for (a spokesman and his country);
+    `is_actor(eid)`: a named party a protest can be aimed at, not a description."""
     for index, event in enumerate(events):
         if event.recipient or not event.actor:
             continue
@@ -48,6 +50,8 @@ def fill(
     for event in events:  # "rallied in Bamako": a place is no target of a protest
         if _placed_protest(event, is_place, home):
             event.recipient = [home]
+        elif _untargeted_protest(event, is_actor, home):
+            event.recipient.append(home)  # "marched demanding the release of X": at the state
 
 
 FORCE = {"ASSAULT", "COERCE", "MOBILIZE", "SANCTION"}
@@ -65,6 +69,12 @@ def _placed_protest(event: Event, is_place: Callable[[str], bool], home: str | N
     if event.type != "PROTEST" or not home or not event.recipient or home in event.actor:
         return False
     return all(is_place(r) for r in event.recipient)
+
+
+def _untargeted_protest(event: Event, is_actor: Callable[[str], bool], home: str | None) -> bool:
+    if event.type != "PROTEST" or not home or home in event.actor + event.recipient:
+        return False
+    return not any(is_actor(r) for r in event.recipient)
 
 
 def _continued(ours: set[str], before: list[Event]) -> list[str]:
