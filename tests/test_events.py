@@ -717,6 +717,15 @@ def test_concern_that_names_nobody_is_at_whoever_last_used_force(parse):
     assert concern.recipient == ["navy"]
 
 
+def test_a_verb_the_parser_read_as_a_reduced_relative_keeps_its_subject(parse):
+    doc = parse(
+        "The envoys called on the authorities to release those detained without charge and "
+        "to allow Keto Aru to move freely."
+    )
+    ev = only(doc, "REQUEST")
+    assert "envoys" in names(doc, ev.actor)
+
+
 def test_an_indefinite_noun_points_at_nothing(parse):
     doc = parse(
         "The Unity Front accused the interior ministry of torture.\n\n"
