@@ -726,6 +726,17 @@ def test_a_verb_the_parser_read_as_a_reduced_relative_keeps_its_subject(parse):
     assert "envoys" in names(doc, ev.actor)
 
 
+def test_an_army_refusing_talks_is_a_refusal_not_a_deployment(parse):
+    doc = parse("General Sava Orin said the army would not negotiate with the Unity Front.")
+    ev = only(doc, "REJECT")
+    assert "Unity Front" in names(doc, ev.recipient)
+
+
+def test_promising_to_hold_those_responsible_accountable_threatens(parse):
+    doc = parse("The command said it will hold those responsible accountable.")
+    assert only(doc, "THREATEN")
+
+
 def test_an_indefinite_noun_points_at_nothing(parse):
     doc = parse(
         "The Unity Front accused the interior ministry of torture.\n\n"

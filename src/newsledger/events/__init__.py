@@ -319,8 +319,8 @@ def _not_an_event(trig, head, actor_toks: list, recipient_toks: list) -> bool:
     """Triggers whose words do not report an event (each case says why)."""
     if trig.category == "CONSULT" and recipient_toks and all(map(_press, recipient_toks)):
         return True  # talking to reporters is how news is made, not a consultation
-    if trig.category == "CONSULT" and any(_armed(t) for t in actor_toks):
-        return True  # "troops arrived in X" is a deployment, not a visit
+    if trig.category == "CONSULT" and trig.entry.mode == "visit" and any(map(_armed, actor_toks)):
+        return True  # "troops arrived in X" is a deployment, not a visit (talks still count)
     # "if the government does not make an offer", "declined to comment", "amid speculation"
     if _permitted(head):
         return True  # "refused to let planes land and evacuate X": what was (not) allowed

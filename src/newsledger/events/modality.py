@@ -103,6 +103,9 @@ def recode(category: str, mode: str | None, trig=None) -> str:
         return "THREATEN"  # "vowed that those responsible would be punished"
     if trig is not None and conditional(trig) and category in MATERIAL_CONFLICT | {"RETREAT"}:
         return "THREATEN"
+    holding = trig is not None and trig.entry.words[0] == "hold"
+    if category == "ACCUSE" and mode == "future" and holding:
+        return "THREATEN"  # "will hold those responsible accountable": a promise of punishment
     if mode in ("future", "hypothetical"):
         if (
             category in COOPERATIVE | {"RETREAT", "CONCEDE", "AGREE"}
