@@ -733,7 +733,7 @@ def test_an_army_refusing_talks_is_a_refusal_not_a_deployment(parse):
 
 
 def test_promising_to_hold_those_responsible_accountable_threatens(parse):
-    doc = parse("The command said it will hold those responsible accountable.")
+    doc = parse("The Coastal Union said it will hold those responsible accountable.")
     assert only(doc, "THREATEN")
 
 
