@@ -385,3 +385,9 @@ def test_the_party_and_the_bloc_name_the_latest_of_their_kind():
     )
     bloc = next(doc.entity(m.entity) for m in doc.mentions if m.text == "bloc")
     assert bloc is holder(doc, "Coastal Economic Community")
+
+
+def test_a_second_surname_ner_left_out_is_part_of_the_name():
+    doc = analyse("Defence Minister Vladimir Padrino López announced the deployment of troops.")
+    person = holder(doc, "Vladimir Padrino López")
+    assert person.type == "PERSON"

@@ -78,7 +78,7 @@ def _joined_people(sdoc) -> list:
                 start = ent.start
             start = _given_name_start(sdoc, start, ent.end, prev)
             end = _nickname_end(sdoc, start, ent.end) or _particle_end(sdoc, ent)
-            out.append(Span(sdoc, start, end, label="PERSON"))
+            out.append(Span(sdoc, start, _head_surname_end(sdoc, end), label="PERSON"))
         else:
             out.append(ent)
     return out
@@ -104,6 +104,23 @@ def _nickname_end(sdoc, start: int, end: int) -> int | None:
     if surname < len(sdoc) and sdoc[i].text in NICK_QUOTES and sdoc[surname].is_title:
         return surname + 1
     return None
+
+
+def _head_surname_end(sdoc, end: int) -> int:
+    """ "Vladimir Padrino | López announced": NER stops before the name's own head, a
+    second surname the parser attaches the rest to. Run on to it."""
+    while (
+        end < len(sdoc)
+        and sdoc[end - 1].dep_ == "compound"
+        and sdoc[end - 1].head.i == end
+        and sdoc[end].pos_ == "PROPN"
+        and sdoc[end].is_title
+        and sdoc[end].ent_type_ in ("", "PERSON")
+        and not _is_title_token(sdoc[end])
+        and not _is_title_token(sdoc[end - 1])
+    ):
+        end += 1
+    return end
 
 
 def _given_name_start(sdoc, start: int, end: int, prev) -> int:
