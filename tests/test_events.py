@@ -539,6 +539,30 @@ def test_a_protest_at_no_named_party_is_also_aimed_at_the_state(parse):
     assert march.recipient == ["jailed demonstrators", "country"]
 
 
+def test_a_demand_for_release_is_aimed_at_the_jailers(parse):
+    from newsledger.document import Event, Span
+    from newsledger.events import implicit
+
+    arrest = Event(type="COERCE", actor=["security service"], recipient=["man"])
+    demand = Event(
+        type="REQUEST",
+        actor=["ministry"],
+        recipient=["man"],
+        evidence=[Span("requested the man's early release", 0, 34)],
+    )
+    implicit.fill([arrest, demand], lambda e: False, None, is_actor=lambda e: False)
+    assert "security service" in demand.recipient
+
+
+def test_whose_country_is_the_leaders_state(parse):
+    doc = parse(
+        "Lithuania closed the crossing in May.\n\nLithuanian President Gitanas Nauseda, whose "
+        "country closed its own border with Belarus for several weeks, spoke on Monday."
+    )
+    closing = [e for e in doc.events if "Belarus" in names(doc, e.recipient)]
+    assert closing and "Lithuania" in names(doc, closing[0].actor)
+
+
 def test_an_implicit_target_is_never_the_events_own_source(parse):
     from newsledger.document import Event
     from newsledger.events import implicit

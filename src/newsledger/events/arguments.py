@@ -121,6 +121,10 @@ class Arguments:
 
     def _reach_one(self, token, create: bool, alias: bool, depth: int, wide: bool) -> list[str]:
         stand_in = _stand_in(token)
+        if stand_in is not None and _whose_state(token):
+            owners = self.reach(stand_in, create=False, alias=False, depth=depth)
+            states = [s for o in owners for s in sorted(self.side(o) - {o})]
+            return states or owners  # "Nausėda, whose country closed ...": Lithuania
         if stand_in is not None:  # "X who ...", "among those who ..."
             return self.reach(stand_in, create=create, alias=False, depth=depth)
         eid = self.entity_at(token) or self._known_name(token)
@@ -437,6 +441,8 @@ def _nameable(token) -> bool:
 
 def _stand_in(token):
     """The token a relative or reporting pronoun stands for, or None."""
+    if _whose_state(token):
+        return token.head.head  # "Nausėda, whose country closed its border": his, resolved later
     low = token.lower_
     if low in RELATIVE and token.dep_ in SUBJECTS | {"nsubjpass"} and token.head.dep_ == "relcl":
         return token.head.head  # "it was X who urged Y"
@@ -445,6 +451,15 @@ def _stand_in(token):
         verb = token.head.head
         return next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     return None
+
+
+def _whose_state(token) -> bool:
+    """ "X, whose country ...": the country of X, who heads the relative clause."""
+    return (
+        token.lemma_.lower() in ("country", "nation", "government")
+        and any(c.lower_ == "whose" and c.dep_ == "poss" for c in token.children)
+        and token.head.dep_ == "relcl"
+    )
 
 
 def _actor_noun(token) -> bool:

@@ -47,6 +47,11 @@ def fill(
             or (_answered(ours, before) if event.type in ANSWERS else [])
             or (_culprit(ours, events[:index]) if event.type == "ACCUSE" else [])
         )
+    for index, event in enumerate(events):  # "demanded the man's release": of his jailers
+        if _asks_release(event) and not any(is_actor(r) for r in event.recipient):
+            ours = {s for a in event.actor for s in side(a)}
+            jailers = _jailers(ours, events[:index])
+            event.recipient += [j for j in jailers if j not in event.recipient]
     for event in events:  # "rallied in Bamako": a place is no target of a protest
         if _placed_protest(event, is_place, home):
             event.recipient = [home]
@@ -55,6 +60,22 @@ def fill(
 
 
 FORCE = {"ASSAULT", "COERCE", "MOBILIZE", "SANCTION"}
+
+
+RELEASE = ("release", "free ", "freed", "freeing")
+
+
+def _asks_release(event: Event) -> bool:
+    text = " ".join(span.text.lower() for span in event.evidence)
+    return event.type == "REQUEST" and any(word in text for word in RELEASE)
+
+
+def _jailers(ours: set[str], before: list[Event]) -> list[str]:
+    """Whoever last detained someone, not the asking side."""
+    for earlier in reversed(before):
+        if earlier.type == "COERCE" and not earlier.negated and not set(earlier.actor) & ours:
+            return list(earlier.actor)
+    return []
 
 
 def _culprit(ours: set[str], before: list[Event]) -> list[str]:
