@@ -30,6 +30,10 @@ def parse():
     return run
 
 
+def names_ids(doc: Document, name: str) -> set[str]:
+    return {e.local_id for e in doc.entities if e.name == name}
+
+
 def names(doc: Document, ids: list[str]) -> set[str]:
     out = set()
     for i in ids:
@@ -1019,7 +1023,21 @@ def test_according_to_inside_a_relative_clause_vouches_for_it_only(parse):
         "Varnesia, operate freely from Tarsian territory."
     )
     ev = only(doc, "REQUEST")
-    assert ev.attributed_to == "outlet"
+    assert ev.attributed_to in ("outlet", *(e.local_id for e in doc.entities if "Marek" in e.name))
+    assert ev.attributed_to not in names_ids(doc, "Varnesia")
+
+
+def test_a_said_act_with_no_other_source_is_its_makers_statement(parse):
+    for text, kind in [
+        ("Keto Aru urged Tarsia to reopen the border.", "REQUEST"),
+        ("Keto Aru rejected the Tarsian proposal.", "REJECT"),
+        ("Keto Aru threatened to close the border.", "THREATEN"),
+    ]:
+        doc = parse(text)
+        ev = only(doc, kind)
+        assert doc.entity(ev.attributed_to).name == "Keto Aru", text
+    doc = parse("Varnesian troops shelled the border town on Monday.")
+    assert only(doc, "ASSAULT").attributed_to == "outlet"
 
 
 def test_a_clause_of_time_under_a_speech_verb_is_the_outlets(parse):

@@ -29,7 +29,7 @@ from newsledger.events.dates import event_date
 from newsledger.events.lexicon import words
 from newsledger.store.base import Store
 
-STATEMENTS = {"ACCUSE"}  # an accusation with no other source is its maker's statement
+STATEMENTS = {"ACCUSE", "REJECT", "REQUEST", "THREATEN"}  # said, so the sayer is the source
 MODES = {"SANCTION": "convict"}  # the mode of a category a rule recoded to (a verdict)
 
 
