@@ -391,3 +391,13 @@ def test_a_second_surname_ner_left_out_is_part_of_the_name():
     doc = analyse("Defence Minister Vladimir Padrino López announced the deployment of troops.")
     person = holder(doc, "Vladimir Padrino López")
     assert person.type == "PERSON"
+
+
+def test_a_name_the_writer_equates_is_the_same_person():
+    doc = analyse(
+        "Militia commander Ilo Barsa Dagan, known as Kestrel, announced a truce. "
+        "Kestrel later met the envoy."
+    )
+    assert holder(doc, "Ilo Barsa Dagan") is next(
+        doc.entity(m.entity) for m in doc.mentions if m.text == "Kestrel"
+    )

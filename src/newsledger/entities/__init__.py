@@ -63,6 +63,7 @@ def find(doc: Document) -> Document:
     apposed = appositives.pairs(sdoc, found)
     appositives.retype(apposed)
     doc.entities = appositives.merge(coref.link(doc, found, roles, cores), found, apposed)
+    doc.entities = appositives.equate(doc.entities, found, appositives.known_as(sdoc, found))
     _add_short_forms(doc)
     return doc
 

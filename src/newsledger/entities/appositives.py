@@ -30,6 +30,73 @@ def pairs(sdoc, mentions: list[Mention]) -> list[tuple[Mention, Mention]]:
     return out
 
 
+def known_as(sdoc, mentions: list[Mention]) -> list[tuple[Mention, Mention]]:
+    """(name, other name) pairs a writer equates: "Dagalo, known as Hemeti", "Prachanda,
+    as Dahal is widely known"."""
+    named = [m for m in mentions if m.kind in ("named", "titled")]
+    out = []
+    for tok in sdoc:
+        if tok.lower_ != "known" or tok.tag_ != "VBN":
+            continue
+        if tok.dep_ == "acl":  # "X, known as Y"
+            alias = next(
+                (
+                    g
+                    for c in tok.children
+                    if c.lower_ == "as"
+                    for g in c.children
+                    if g.dep_ == "pobj"
+                ),
+                None,
+            )
+            owner = tok.head
+        elif tok.dep_ == "advcl" and any(
+            c.dep_ == "mark" and c.lower_ == "as" for c in tok.children
+        ):  # "X, as Y is known"
+            alias = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
+            owner = next((c for c in tok.head.children if c.dep_ == "nsubj"), None)
+        else:
+            continue
+        a, b = _covering(named, alias), _covering(named, owner)
+        if a is not None and b is not None and a is not b:
+            out.append((b, a))
+    return out
+
+
+def equate(entities: list[Entity], mentions: list[Mention], pairs_: list[tuple]) -> list[Entity]:
+    """Fold the second name's entity into the first's."""
+    by_id = {e.local_id: e for e in entities}
+    for first, second in pairs_:
+        keep, gone = by_id.get(first.entity or ""), by_id.get(second.entity or "")
+        if keep is None or gone is None:
+            continue
+        # the other name elsewhere, tagged differently ("Dahal" once ORG, once PERSON)
+        for same in [e for e in entities if e is not keep and e.name == second.text]:
+            _fold(keep, same, mentions, entities, by_id)
+        if gone is not keep and gone in entities:
+            _fold(keep, gone, mentions, entities, by_id)
+    return entities
+
+
+def _fold(keep: Entity, gone: Entity, mentions: list[Mention], entities: list, by_id: dict) -> None:
+    """Move `gone`'s names and mentions to `keep`."""
+    keep.type = "PERSON" if "PERSON" in (keep.type, gone.type) else keep.type
+    for form in [gone.name, *gone.aliases]:
+        if form != keep.name and form not in keep.aliases:
+            keep.aliases.append(form)
+    for m in mentions:
+        if m.entity == gone.local_id:
+            m.entity = keep.local_id
+    entities.remove(gone)
+    by_id.pop(gone.local_id, None)
+
+
+def _covering(named: list[Mention], token) -> Mention | None:
+    if token is None:
+        return None
+    return next((m for m in named if m.start <= token.idx < m.end), None)
+
+
 def retype(found: list[tuple[Mention, Mention]]) -> None:
     """A name apposed to a person's role is a person, whatever NER guessed."""
     for _, m in found:
