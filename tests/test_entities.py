@@ -401,3 +401,12 @@ def test_a_name_the_writer_equates_is_the_same_person():
     assert holder(doc, "Ilo Barsa Dagan") is next(
         doc.entity(m.entity) for m in doc.mentions if m.text == "Kestrel"
     )
+
+
+def test_the_army_is_the_armed_forces_named_not_a_rebel_force():
+    doc = analyse(
+        "The Sudanese Armed Forces fought the Rapid Support Forces near the city. "
+        "The army said it had repelled the attack."
+    )
+    army = next(doc.entity(m.entity) for m in doc.mentions if m.text == "army")
+    assert army is holder(doc, "Sudanese Armed Forces")
