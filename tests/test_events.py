@@ -765,6 +765,13 @@ def test_promising_to_hold_those_responsible_accountable_threatens(parse):
     assert only(doc, "THREATEN")
 
 
+@pytest.mark.parametrize("who", ["all parties", "the warring parties", "both sides"])
+def test_an_appeal_to_all_parties_reaches_both_sides_of_the_fight(parse, who):
+    doc = parse(f"Varnesia and Tarsia exchanged fire on Monday. Qatar urged {who} to stop.")
+    ev = only(doc, "REQUEST")
+    assert {"Varnesia", "Tarsia"} <= names(doc, ev.recipient)
+
+
 def test_an_indefinite_noun_points_at_nothing(parse):
     doc = parse(
         "The Unity Front accused the interior ministry of torture.\n\n"

@@ -124,7 +124,7 @@ def pair(token) -> int:
         (
             sizes[c.lower_]
             for c in token.children
-            if c.dep_ in ("det", "nummod", "predet") and c.lower_ in sizes
+            if c.dep_ in ("det", "nummod", "predet", "amod") and c.lower_ in sizes
         ),
         0,
     )
