@@ -772,6 +772,14 @@ def test_an_appeal_to_all_parties_reaches_both_sides_of_the_fight(parse, who):
     assert {"Varnesia", "Tarsia"} <= names(doc, ev.recipient)
 
 
+def test_ruling_out_an_act_is_a_refusal_and_the_act_negated(parse):
+    doc = parse("Keto Aru ruled out signing a border agreement with Tarsia.")
+    refusal = only(doc, "REJECT")
+    assert not refusal.negated
+    signing = only(doc, "AGREE")
+    assert signing.negated and "Keto Aru" in names(doc, signing.actor)
+
+
 def test_an_indefinite_noun_points_at_nothing(parse):
     doc = parse(
         "The Unity Front accused the interior ministry of torture.\n\n"

@@ -235,6 +235,8 @@ def _by_object(token, entry: Entry | None) -> Entry | None:
             return Entry("CONCEDE", "verb", (lemma,))
         if objs & words("cooperation_objects"):
             return Entry("SANCTION", "verb", (lemma,), "discontinue")
+    if lemma == "sign" and objs & words("pact_nouns"):
+        return Entry("AGREE", "verb", (lemma,))  # "signed an agreement": agreeing, not backing
     if lemma == "call" and _courtesy_call(token):
         return Entry("CONSULT", "verb", (lemma, "on"), "visit")  # "called on the minister"
     if lemma in words("acceptance_verbs") and objs & words("claim_nouns") and _negated(token):
@@ -423,7 +425,7 @@ def _apply_obligations(found: dict[int, Trigger]) -> None:
 def _apply_denials(found: dict[int, Trigger]) -> None:
     """ "X denied meeting Y": the meeting is the event, negated and attributed to X."""
     for i, trig in list(found.items()):
-        if trig.token.lemma_.lower() not in words("denial_verbs"):
+        if trig.token.lemma_.lower() not in words("denial_verbs") and not _ruling_out(trig):
             continue
         for child in trig.token.children:
             inner = child
@@ -435,8 +437,19 @@ def _apply_denials(found: dict[int, Trigger]) -> None:
             denied = _denied_trigger(inner, found)
             if denied is not None:
                 denied.denied_by = trig.token
-                del found[i]
+                if not _ruling_out(trig):
+                    del found[i]
                 break
+
+
+def _ruling_out(trig: Trigger) -> bool:
+    """ "ruled out signing the deal" reports a refusal and an act that will not happen:
+    both are kept (the REJECT and the negated act)."""
+    return (
+        trig.category == "REJECT"
+        and any(c.dep_ == "prt" and c.lower_ == "out" for c in trig.token.children)
+        and trig.token.lemma_.lower() == "rule"
+    )
 
 
 def _courtesy_call(token) -> bool:
@@ -539,6 +552,8 @@ def _via(trig: Trigger) -> str:
 
 def _absorbed(trig: Trigger, found: dict[int, Trigger]) -> bool:
     """True when a governing trigger names the event ("agreed to meet" is AGREE)."""
+    if trig.denied_by is not None:
+        return False  # "ruled out meeting X": the negated meeting stands on its own
     if _protest_topic(trig, found):
         return True
     if trig.kind == "standalone":
