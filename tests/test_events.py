@@ -780,6 +780,15 @@ def test_ruling_out_an_act_is_a_refusal_and_the_act_negated(parse):
     assert signing.negated and "Keto Aru" in names(doc, signing.actor)
 
 
+def test_an_arrest_with_no_agent_is_by_the_police_the_article_named(parse):
+    doc = parse(
+        "The Harbour Metropolitan Police said the march was illegal.\n\n"
+        "At least 37 people were detained on Sunday."
+    )
+    ev = next(e for e in doc.events if e.type == "COERCE")
+    assert "Harbour Metropolitan Police" in names(doc, ev.actor)
+
+
 def test_an_indefinite_noun_points_at_nothing(parse):
     doc = parse(
         "The Unity Front accused the interior ministry of torture.\n\n"

@@ -207,6 +207,8 @@ def _event(doc: Document, args: Arguments, trig, sent) -> Event | None:
     aside = {args.entity_at(t) for t in sent if _setting(t, trig)}
     recipient = [r for r in recipient if r not in aside]
     pending = pair is not None and not pair.of_recipient  # actors still to come
+    if not actor and not pending and _agentless_arrest(trig, head):
+        actor = args.security_force(trig.token)  # "37 people were detained": by the police
     if (not actor and not pending) or (trig.entry.needs_recipient and not recipient):
         args.rollback(mark)  # no actor, no event: PLOVER codes who did what
         return None
@@ -560,6 +562,16 @@ def _armed(token) -> bool:
 
 def _press(token) -> bool:
     return bool({t.lemma_.lower() for t in token.subtree} & words("press_nouns"))
+
+
+def _agentless_arrest(trig, head) -> bool:
+    """A passive arrest or detention with no agent named ("were arrested on Sunday")."""
+    return (
+        trig.category == "COERCE"
+        and trig.entry.mode == "arrest"
+        and any(c.dep_ == "auxpass" for c in head.children)
+        and not any(c.dep_ == "agent" for c in head.children)
+    )
 
 
 def _owners(args: Arguments, noun) -> list[str]:

@@ -186,6 +186,13 @@ class Arguments:
             out += [o for o in (self._of_class(c, token) for c in [token, *token.lefts]) if o]
         return out
 
+    def security_force(self, token) -> list[str]:
+        """Who arrests when no one is named: the police the article named last, else the
+        government of the article's country."""
+        police = self._last_of_kind("police", token)
+        home = self.home_country()
+        return [police] if police else [home] if home else []
+
     def _role_holder(self, token) -> str | None:
         """ "The envoy" after "Ambassador Yao Wen ... BNP leader X": the last person named
         with a title of that kind, not merely the last person."""
@@ -212,7 +219,10 @@ class Arguments:
             and any(c.dep_ in ("amod", "poss") and c.ent_type_ for c in token.children)
         ):
             return None  # "Kenyan police officers": the country's own, not the last named
-        signs = org_classes()[word.lower_]
+        return self._last_of_kind(word.lower_, token)
+
+    def _last_of_kind(self, kind: str, token) -> str | None:
+        signs = org_classes()[kind]
         last = None
         for m in self.mentions:
             if m.start >= token.idx:
