@@ -410,3 +410,12 @@ def test_the_army_is_the_armed_forces_named_not_a_rebel_force():
     )
     army = next(doc.entity(m.entity) for m in doc.mentions if m.text == "army")
     assert army is holder(doc, "Sudanese Armed Forces")
+
+
+def test_a_nickname_spelt_two_ways_is_still_the_person():
+    doc = analyse(
+        "Militia commander Ilo Barsa Dagan, widely known as Kestrelli, spoke on Saturday. "
+        "Kestreli announced a truce."
+    )
+    person = holder(doc, "Ilo Barsa Dagan")
+    assert {"Kestrelli", "Kestreli"} <= set(person.aliases)

@@ -9,7 +9,7 @@ is a person.
 from __future__ import annotations
 
 from newsledger.document import Entity, Mention
-from newsledger.entities import gazetteer
+from newsledger.entities import gazetteer, keys
 
 
 def pairs(sdoc, mentions: list[Mention]) -> list[tuple[Mention, Mention]]:
@@ -70,8 +70,9 @@ def equate(entities: list[Entity], mentions: list[Mention], pairs_: list[tuple])
         keep, gone = by_id.get(first.entity or ""), by_id.get(second.entity or "")
         if keep is None or gone is None:
             continue
-        # the other name elsewhere, tagged differently ("Dahal" once ORG, once PERSON)
-        for same in [e for e in entities if e is not keep and e.name == second.text]:
+        # the other name elsewhere, tagged differently ("Dahal" once ORG, once PERSON) or
+        # spelt differently ("Hemedti", then "Hemeti")
+        for same in [e for e in entities if e is not keep and _variant(e.name, second.text)]:
             _fold(keep, same, mentions, entities, by_id)
         if gone is not keep and gone in entities:
             _fold(keep, gone, mentions, entities, by_id)
@@ -89,6 +90,16 @@ def _fold(keep: Entity, gone: Entity, mentions: list[Mention], entities: list, b
             m.entity = keep.local_id
     entities.remove(gone)
     by_id.pop(gone.local_id, None)
+
+
+def _variant(name: str, other: str) -> bool:
+    if name == other:
+        return True
+    single = " " not in name and " " not in other
+    return single and keys.similarity(name, other) >= VARIANT_SIMILARITY
+
+
+VARIANT_SIMILARITY = 0.95  # one-word names this close are one name spelt two ways
 
 
 def _covering(named: list[Mention], token) -> Mention | None:
