@@ -419,3 +419,12 @@ def test_a_nickname_spelt_two_ways_is_still_the_person():
     )
     person = holder(doc, "Ilo Barsa Dagan")
     assert {"Kestrelli", "Kestreli"} <= set(person.aliases)
+
+
+def test_a_delegation_of_a_body_is_not_that_body():
+    doc = analyse(
+        "The Delegation of the European Union to Varnesia issued a statement on Monday. "
+        "The EU said it was concerned."
+    )
+    eu = next(doc.entity(m.entity) for m in doc.mentions if m.text == "EU")
+    assert "Delegation" not in eu.name

@@ -523,11 +523,20 @@ def _link_acronyms(lk: Linker, mentions: list[Mention]) -> None:
             _merge(lk, cands[0], ent, mentions)
 
 
+OWNER_LINKS = {"of", "to", "for", "in"}
+
+
 def _acronyms(name: str) -> set[str]:
     """Initials of the name and of its trailing parts ("... Central Organizing Committee")."""
     words = name.split()
     out = {keys.acronym(name), keys.acronym(name, connectors=True)}
-    out.update(keys.acronym(" ".join(words[k:])) for k in range(1, len(words) - 1))
+    # a tail after "of"/"to"/"for" is another body: "Delegation of the European Union" is
+    # not the EU
+    out.update(
+        keys.acronym(" ".join(words[k:]))
+        for k in range(1, len(words) - 1)
+        if not any(w.lower() in OWNER_LINKS for w in words[:k])
+    )
     return {a for a in out if len(a) >= 2} | {a + "S" for a in out if len(a) >= 2}
 
 

@@ -383,6 +383,8 @@ class Arguments:
             return
         forms = {ent.name.lower(), *(a.lower() for a in ent.aliases)}
         for form in phrase_forms(token):
+            if ent.type == "PERSON" and (" and " in form or "," in form):
+                continue  # "X and French envoy Y": two people, no name of one
             if form.lower() not in forms and len(form) <= 120:
                 ent.aliases.append(form)
                 forms.add(form.lower())
