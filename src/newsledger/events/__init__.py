@@ -4,6 +4,7 @@ For each sentence (cut again at line breaks) of the parsed body:
   triggers.py     words that select a PLOVER category (lexicon in data/events/)
   frames.py       actor and recipient tokens from the dependency parse
   arguments.py    tokens to entities (mentions, pronouns, nominal actors)
+  implied.py      actors a description implies ("the junta", "Brussels", "party activists")
   modality.py     negation, auxiliary modes, and the categories they imply
   attribution.py  the source the article gives, and how sure it is
   accusations.py  speech acts made by reporting: accusations and demands

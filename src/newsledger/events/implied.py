@@ -1,0 +1,201 @@
+"""Actors a description implies without naming them.
+
+"The junta" with no country named governs the country the article is about; "West
+African leaders" act as ECOWAS when the article names it; "Brussels welcomed" is the
+EU; "party activists" stand for the party named last; "the US Treasury" acts for the
+United States; an arrest with no agent is by the police the article named. These are
+the lookups behind them, mixed into `Arguments` (arguments.py).
+"""
+
+from __future__ import annotations
+
+from newsledger.document import Document, Entity, Mention
+from newsledger.entities import gazetteer
+from newsledger.entities.vocab import org_classes
+from newsledger.events.lexicon import cues, regional_blocs, seats, words
+
+MODIFIERS = {"compound", "amod", "poss", "nmod", "npadvmod"}
+DATELINE_WEIGHT = 1.0  # extra weight per mention of the country a story is filed from
+
+
+def is_country(name: str) -> bool:
+    hit = gazetteer.lookup(name)
+    return hit is not None and hit[1] in ("name", "abbr")
+
+
+class ImpliedActors:
+    """Mixed into `Arguments`: needs its `doc`, `by_id`, `named`, `mentions`,
+    `entity_at` and `pronoun`."""
+
+    doc: Document
+    by_id: dict[str, Entity]
+    named: set[str]
+    mentions: list[Mention]
+
+    def _implied(self, token, found: list[str]) -> list[str]:
+        """Actors a description stands for without naming them: "the junta" with no
+        country named is the government of the country the article is about; "West
+        African leaders" act as ECOWAS when the article names it."""
+        lemma = token.lemma_.lower()
+        if lemma in words("government_nouns"):
+            if any(e in self.named for e in found):
+                return []  # "the Bush administration", "Sudan's government": named already
+            owner = next((c for c in token.children if c.dep_ == "poss"), None)
+            if owner is not None:  # "Kenya's cabinet": the owner; "his government": his state
+                return self._owners_state(owner) if owner.pos_ == "PRON" else []
+            home = self.home_country()
+            return [home] if home else []
+        out = []
+        if lemma in words("bloc_member_nouns"):
+            out += [b for b in (self._bloc(c) for c in token.children) if b]
+        if lemma in words("member_nouns") or lemma in org_classes():
+            out += [o for o in (self._of_class(c, token) for c in [token, *token.lefts]) if o]
+        return out
+
+    def security_force(self, token) -> list[str]:
+        """Who arrests when no one is named: the police the article named last, else the
+        government of the article's country."""
+        police = self._last_of_kind("police", token)
+        home = self.home_country()
+        return [police] if police else [home] if home else []
+
+    def _role_holder(self, token) -> str | None:
+        """ "The envoy" after "Ambassador Yao Wen ... BNP leader X": the last person named
+        with a title of that kind, not merely the last person."""
+        kinds = cues()["role_synonyms"].get(token.lemma_.lower(), [])
+        last = None
+        for m in self.mentions:
+            if m.start >= token.idx:
+                break
+            ent = self.by_id.get(m.entity or "")
+            if ent is None or ent.type != "PERSON" or m.kind not in ("named", "titled"):
+                continue
+            titles = [r.title.lower() for r in ent.roles] + [m.text.lower()]
+            if any(k in t.split() or " " in k and k in t for k in kinds for t in titles):
+                last = ent.local_id
+        return last
+
+    def _of_class(self, word, token) -> str | None:
+        """ "party activists", "the police": the party or force named last before."""
+        if word.lower_ not in org_classes() or (word.i != token.i and word.dep_ != "compound"):
+            return None
+        if (
+            any(c.dep_ in MODIFIERS for c in word.children)
+            or word.i != token.i
+            and any(c.dep_ in ("amod", "poss") and c.ent_type_ for c in token.children)
+        ):
+            return None  # "Kenyan police officers": the country's own, not the last named
+        return self._last_of_kind(word.lower_, token)
+
+    def _last_of_kind(self, kind: str, token) -> str | None:
+        signs = org_classes()[kind]
+        last = None
+        for m in self.mentions:
+            if m.start >= token.idx:
+                break
+            ent = self.by_id.get(m.entity or "")
+            if ent is None or ent.type != "ORG" or m.entity not in self.named:
+                continue
+            if {w.lower() for w in ent.name.split()} & signs:
+                last = ent.local_id
+        return last
+
+    def _bloc(self, modifier) -> str | None:
+        if modifier.dep_ not in MODIFIERS or modifier.ent_type_ not in ("NORP", "ORG", "GPE"):
+            return None
+        span = next((e for e in modifier.doc.ents if e.start <= modifier.i < e.end), None)
+        names = regional_blocs().get(span.text if span is not None else modifier.text)
+        return self._named_among(names or [])
+
+    def _owners_state(self, pronoun) -> list[str]:
+        holder = self.pronoun(pronoun)
+        if holder is None:
+            return []
+        ent = self.by_id.get(holder)
+        if ent is not None and ent.type == "GPE":
+            return [holder]
+        return sorted(self.side(holder) - {holder})
+
+    def _owner_state(self, mention: Mention | None, eid: str) -> str | None:
+        """ "the US Treasury", "the Chinese Embassy": a body named after its state acts for
+        that state too (coders list both)."""
+        ent = self.by_id.get(eid)
+        if mention is None or ent is None or ent.type != "ORG":
+            return None
+        doc = self.doc.nlp
+        span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        first = next((t for t in span if t.lower_ != "the"), None) if span is not None else None
+        owner = (
+            self._country_named(first) if first is not None and first.i != span.end - 1 else None
+        )
+        return owner if owner != eid else None
+
+    def _seat(self, token, eid: str) -> str | None:
+        """ "Brussels welcomed the text": a seat acting stands for its organisation."""
+        if token.dep_ not in ("nsubj", "poss"):
+            return None  # "talks in Brussels": the city
+        name = self.by_id[eid].name if eid in self.by_id else token.text
+        return self._named_among(seats().get(name.removeprefix("the ").strip(), []))
+
+    def _named_among(self, names: list[str]) -> str | None:
+        """The article's named entity going by one of `names`, if any."""
+        wanted = {n.lower() for n in names}
+        return next(
+            (
+                e.local_id
+                for e in self.doc.entities
+                if e.local_id in self.named and wanted & {f.lower() for f in (e.name, *e.aliases)}
+            ),
+            None,
+        )
+
+    def _country_named(self, token) -> str | None:
+        """The article's entity for the country a demonym or name token stands for."""
+        hit = gazetteer.lookup(token.text)
+        if hit is None:
+            return None
+        return next(
+            (
+                e.local_id
+                for e in self.doc.entities
+                if e.type == "GPE" and e.country == hit[0] and is_country(e.name)
+            ),
+            None,
+        )
+
+    def side(self, eid: str) -> set[str]:
+        """The entity and the country it speaks for, when the article names that country."""
+        ent = self.by_id.get(eid)
+        out = {eid}
+        if ent is None or not ent.country or ent.type == "GPE":
+            return out
+        for other in self.doc.entities:
+            if other.type == "GPE" and other.country == ent.country and is_country(other.name):
+                out.add(other.local_id)
+        return out
+
+    def is_target(self, eid: str) -> bool:
+        """A named party (not a place, not a description) an act can be aimed at."""
+        return eid in self.named and not self.is_place(eid)
+
+    def is_place(self, eid: str) -> bool:
+        """A location rather than an actor: a city, a square, a region."""
+        ent = self.by_id.get(eid)
+        if ent is None:
+            return False
+        return ent.type in ("LOC", "FAC") or (ent.type == "GPE" and not is_country(ent.name))
+
+    def home_country(self) -> str | None:
+        """The country the article is most about: its most often mentioned country, with
+        the country it is filed from counting extra ("KAMPALA - ... the government")."""
+        if not hasattr(self, "_home"):
+            counts: dict[str, float] = {}
+            filed = gazetteer.lookup(self.doc.dateline or "")
+            for m in self.mentions:
+                ent = self.by_id.get(m.entity or "")
+                if ent is not None and ent.type == "GPE" and is_country(ent.name):
+                    counts[ent.local_id] = counts.get(ent.local_id, 0) + 1
+                    if filed and ent.country == filed[0]:
+                        counts[ent.local_id] += DATELINE_WEIGHT
+            self._home = max(counts, key=lambda k: counts[k]) if counts else None
+        return self._home
