@@ -1057,6 +1057,7 @@ def test_a_said_act_with_no_other_source_is_its_makers_statement(parse):
         ("Keto Aru urged Tarsia to reopen the border.", "REQUEST"),
         ("Keto Aru rejected the Tarsian proposal.", "REJECT"),
         ("Keto Aru threatened to close the border.", "THREATEN"),
+        ("Keto Aru praised Tarsia for reopening the border.", "SUPPORT"),
     ]:
         doc = parse(text)
         ev = only(doc, kind)

@@ -225,6 +225,7 @@ def _event(doc: Document, args: Arguments, trig, sent) -> Event | None:
         attributed = source(args, speaker_of(trig.denied_by)) or attributed
     if attributed == "outlet" and (
         (trig.category in STATEMENTS and not _deed(trig))
+        or (trig.category == "SUPPORT" and trig.token.lemma_.lower() in words("praise_verbs"))
         or _denial_of_claim(trig)
         or _spoken_demand(trig)
     ):
