@@ -468,6 +468,15 @@ def test_an_unnamed_junta_governs_the_country_the_article_is_about(parse):
     assert "Mali" in names(doc, ev.recipient)
 
 
+def test_an_unnamed_government_is_named_after_its_state(parse):
+    doc = parse(
+        "Mali's military seized power in March. Mali was suspended from the Coastal Union.\n\n"
+        "The government rejected the demand."
+    )
+    government = next(e for e in doc.entities if e.name == "government")
+    assert "Government of Mali" in government.aliases
+
+
 def test_a_named_administration_keeps_its_own_country(parse):
     doc = parse("The Halden administration said Chile must drop its tariffs on Peruvian grain.")
     ev = only(doc, "REQUEST")

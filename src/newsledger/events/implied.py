@@ -38,19 +38,42 @@ class ImpliedActors:
         African leaders" act as ECOWAS when the article names it."""
         lemma = token.lemma_.lower()
         if lemma in words("government_nouns"):
-            if any(e in self.named for e in found):
-                return []  # "the Bush administration", "Sudan's government": named already
-            owner = next((c for c in token.children if c.dep_ == "poss"), None)
-            if owner is not None:  # "Kenya's cabinet": the owner; "his government": his state
-                return self._owners_state(owner) if owner.pos_ == "PRON" else []
-            home = self.home_country()
-            return [home] if home else []
+            states = self._governed(token, found)
+            self._name_government(token, found, states)
+            return [s for s in states if s not in found]
         out = []
         if lemma in words("bloc_member_nouns"):
             out += [b for b in (self._bloc(c) for c in token.children) if b]
         if lemma in words("member_nouns") or lemma in org_classes():
             out += [o for o in (self._of_class(c, token) for c in [token, *token.lefts]) if o]
         return out
+
+    def _governed(self, token, found: list[str]) -> list[str]:
+        """The state an unnamed government governs: the country named in its phrase,
+        the owner's ("his government"), else the article's country."""
+        countries = [e for e in found if e in self.by_id and self.by_id[e].type == "GPE"]
+        if countries:
+            return countries[:1]  # "Sudan's government", "the Nepali government"
+        if any(e in self.named for e in found):
+            return []  # "the Bush administration": named already
+        owner = next((c for c in token.children if c.dep_ == "poss"), None)
+        if owner is not None:  # "Kenya's cabinet": the owner; "his government": his state
+            return self._owners_state(owner) if owner.pos_ == "PRON" else []
+        home = self.home_country()
+        return [home] if home else []
+
+    def _name_government(self, token, found: list[str], states: list[str]) -> None:
+        """Give "the government" the name a knowledge base wants: "Government of Nepal"."""
+        if len(states) != 1 or token.lemma_.lower() != "government":
+            return
+        state = self.by_id.get(states[0])
+        mention = self.mention_at(token)
+        ent = self.by_id.get(mention.entity or "") if mention is not None else None
+        if state is None or ent is None or mention.kind != "nominal":
+            return
+        name = f"Government of {state.name}"
+        if name != ent.name and name not in ent.aliases:
+            ent.aliases.append(name)
 
     def security_force(self, token) -> list[str]:
         """Who arrests when no one is named: the police the article named last, else the
