@@ -428,3 +428,13 @@ def test_a_delegation_of_a_body_is_not_that_body():
     )
     eu = next(doc.entity(m.entity) for m in doc.mentions if m.text == "EU")
     assert "Delegation" not in eu.name
+
+
+def test_a_foreign_ministry_carries_its_formal_name():
+    doc = analyse(
+        "China's foreign ministry said the talks had failed. The Chinese Foreign Ministry "
+        "later issued a statement."
+    )
+    ministries = [e for e in doc.entities if "inistry" in e.name]
+    assert ministries
+    assert all("Ministry of Foreign Affairs of China" in e.aliases for e in ministries)

@@ -125,6 +125,10 @@ def _add_short_forms(doc: Document) -> None:
         if ent.type == "PERSON" and bare != ent.name and " " in bare:
             ent.aliases.append(ent.name)
             ent.name = re.sub(r"\s+", " ", bare)
+    for ent in doc.entities:  # "China's foreign ministry" is the Ministry of Foreign Affairs
+        formal = _formal_ministry(ent)
+        if formal and formal != ent.name and formal not in ent.aliases:
+            ent.aliases.append(formal)
     named = {m.entity for m in doc.mentions if m.kind in {"named", "titled"}}
     for m in doc.mentions:
         ent = doc.entity(m.entity) if m.entity and m.kind in {"nominal", "role"} else None
@@ -133,6 +137,23 @@ def _add_short_forms(doc: Document) -> None:
         for form in nominals.short_forms(doc.nlp, m):
             if form != ent.name and form not in ent.aliases:
                 ent.aliases.append(form)
+
+
+FOREIGN_MINISTRY = re.compile(
+    r"\bforeign (?:affairs )?ministry\b|\bministry of foreign affairs\b", re.IGNORECASE
+)
+
+
+def _formal_ministry(ent) -> str | None:
+    """The formal name of a country's foreign ministry, the one reference lists use:
+    "China's foreign ministry", "the Chinese Foreign Ministry"."""
+    if ent.type != "ORG" or not FOREIGN_MINISTRY.search(ent.name):
+        return None
+    from newsledger.entities.gazetteer import country_name, lookup
+
+    owner = lookup(ent.name.split()[0]) if not ent.country else None
+    country = ent.country or (owner[0] if owner else None)
+    return f"Ministry of Foreign Affairs of {country_name(country)}" if country else None
 
 
 def resolve(docs: list[Document], store: Store) -> None:
