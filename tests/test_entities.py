@@ -2,7 +2,7 @@
 
 from newsledger import entities, nlp
 from newsledger.document import Document, Mention
-from newsledger.entities import coref
+from newsledger.entities import coref, gazetteer
 
 
 def analyse(body: str) -> Document:
@@ -319,8 +319,6 @@ def test_the_owner_in_a_possessive_title_is_not_the_titled_person():
 
 def test_common_adjectival_forms_name_their_country():
     """Adjectives countryinfo lacks ('Tajik', 'Philippine', 'Saudi') still map to a country."""
-    from newsledger.entities import gazetteer
-
     forms = [("Tajik", "TJK"), ("Philippine", "PHL"), ("Saudi", "SAU"), ("Kosovar", "XKX")]
     for word, iso3 in forms:
         assert gazetteer.lookup(word)[0] == iso3, word
@@ -353,8 +351,6 @@ def test_an_acronym_may_keep_the_initial_of_of():
 
 
 def test_two_letter_codes_that_are_common_abbreviations_name_no_country():
-    from newsledger.entities import gazetteer
-
     assert gazetteer.lookup("PM") is None and gazetteer.lookup("TV") is None
     assert gazetteer.lookup("US")[0] == "USA" and gazetteer.lookup("U.K.")[0] == "GBR"
 

@@ -11,8 +11,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from newsledger import entities, events, nlp
-from newsledger.document import Document
-from newsledger.events import dates, lexicon
+from newsledger.document import Document, Event, Span
+from newsledger.events import dates, implicit, lexicon
 from newsledger.events.lexicon import PLOVER
 
 
@@ -534,9 +534,6 @@ def test_a_warning_that_names_nobody_is_aimed_at_the_speakers_last_target(parse)
 
 
 def test_a_denial_that_names_nobody_answers_the_accuser(parse):
-    from newsledger.document import Event
-    from newsledger.events import implicit
-
     accuse = Event(type="ACCUSE", actor=["A"], recipient=["B"])
     reject = Event(type="REJECT", actor=["B"], recipient=[])
     implicit.fill([accuse, reject], is_place=lambda e: False, home=None)
@@ -544,18 +541,12 @@ def test_a_denial_that_names_nobody_answers_the_accuser(parse):
 
 
 def test_a_protest_at_no_named_party_is_also_aimed_at_the_state(parse):
-    from newsledger.document import Event
-    from newsledger.events import implicit
-
     march = Event(type="PROTEST", actor=["crowd"], recipient=["jailed demonstrators"])
     implicit.fill([march], lambda e: False, "country", is_actor=lambda e: False)
     assert march.recipient == ["jailed demonstrators", "country"]
 
 
 def test_a_demand_for_release_is_aimed_at_the_jailers(parse):
-    from newsledger.document import Event, Span
-    from newsledger.events import implicit
-
     arrest = Event(type="COERCE", actor=["security service"], recipient=["man"])
     demand = Event(
         type="REQUEST",
@@ -577,9 +568,6 @@ def test_whose_country_is_the_leaders_state(parse):
 
 
 def test_an_implicit_target_is_never_the_events_own_source(parse):
-    from newsledger.document import Event
-    from newsledger.events import implicit
-
     first = Event(type="REJECT", actor=["speaker"], recipient=["country"])
     second = Event(type="REJECT", actor=["country"], recipient=[], attributed_to="speaker")
     implicit.fill([first, second], is_place=lambda e: False, home=None)
@@ -587,9 +575,6 @@ def test_an_implicit_target_is_never_the_events_own_source(parse):
 
 
 def test_a_protest_at_a_square_is_aimed_at_the_government(parse):
-    from newsledger.document import Event
-    from newsledger.events import implicit
-
     rally = Event(type="PROTEST", actor=["crowd"], recipient=["square"])
     implicit.fill([rally], is_place=lambda e: e == "square", home="country")
     assert rally.recipient == ["country"]
@@ -746,9 +731,6 @@ def test_dismissing_an_announcement_answers_whoever_made_it(parse):
 
 
 def test_concern_that_names_nobody_is_at_whoever_last_used_force(parse):
-    from newsledger.document import Event
-    from newsledger.events import implicit
-
     attack = Event(type="ASSAULT", actor=["navy"], recipient=["boat"])
     concern = Event(type="ACCUSE", actor=["envoy"], recipient=[])
     implicit.fill([attack, concern], is_place=lambda e: False, home=None)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from newsledger.document import Document, Mention, Role
-from newsledger.entities import appositives, coref, keys, mentions, nominals, titles
+from newsledger.entities import appositives, coref, gazetteer, keys, mentions, nominals, titles
 from newsledger.entities.vocab import name_suffixes, org_classes
 from newsledger.store.base import Store
 
@@ -149,11 +149,9 @@ def _formal_ministry(ent) -> str | None:
     "China's foreign ministry", "the Chinese Foreign Ministry"."""
     if ent.type != "ORG" or not FOREIGN_MINISTRY.search(ent.name):
         return None
-    from newsledger.entities.gazetteer import country_name, lookup
-
-    owner = lookup(ent.name.split()[0]) if not ent.country else None
+    owner = gazetteer.lookup(ent.name.split()[0]) if not ent.country else None
     country = ent.country or (owner[0] if owner else None)
-    return f"Ministry of Foreign Affairs of {country_name(country)}" if country else None
+    return f"Ministry of Foreign Affairs of {gazetteer.country_name(country)}" if country else None
 
 
 def resolve(docs: list[Document], store: Store) -> None:

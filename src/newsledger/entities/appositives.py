@@ -9,7 +9,7 @@ is a person.
 from __future__ import annotations
 
 from newsledger.document import Entity, Mention
-from newsledger.entities import gazetteer, keys
+from newsledger.entities import coref, gazetteer, keys
 
 
 def pairs(sdoc, mentions: list[Mention]) -> list[tuple[Mention, Mention]]:
@@ -65,31 +65,21 @@ def known_as(sdoc, mentions: list[Mention]) -> list[tuple[Mention, Mention]]:
 
 def equate(entities: list[Entity], mentions: list[Mention], pairs_: list[tuple]) -> list[Entity]:
     """Fold the second name's entity into the first's."""
-    by_id = {e.local_id: e for e in entities}
     for first, second in pairs_:
-        keep, gone = by_id.get(first.entity or ""), by_id.get(second.entity or "")
-        if keep is None or gone is None:
+        keep = next((e for e in entities if e.local_id == first.entity), None)
+        if keep is None:
             continue
-        # the other name elsewhere, tagged differently ("Dahal" once ORG, once PERSON) or
-        # spelt differently ("Hemedti", then "Hemeti")
-        for same in [e for e in entities if e is not keep and _variant(e.name, second.text)]:
-            _fold(keep, same, mentions, entities, by_id)
-        if gone is not keep and gone in entities:
-            _fold(keep, gone, mentions, entities, by_id)
+        # the second name as its own entity, and the same name tagged differently ("Dahal"
+        # once ORG, once PERSON) or spelt differently ("Hemedti", then "Hemeti")
+        others = [
+            e
+            for e in entities
+            if e is not keep and (e.local_id == second.entity or _variant(e.name, second.text))
+        ]
+        for same in others:
+            keep.type = "PERSON" if "PERSON" in (keep.type, same.type) else keep.type
+            coref.fold(entities, keep, same, mentions)
     return entities
-
-
-def _fold(keep: Entity, gone: Entity, mentions: list[Mention], entities: list, by_id: dict) -> None:
-    """Move `gone`'s names and mentions to `keep`."""
-    keep.type = "PERSON" if "PERSON" in (keep.type, gone.type) else keep.type
-    for form in [gone.name, *gone.aliases]:
-        if form != keep.name and form not in keep.aliases:
-            keep.aliases.append(form)
-    for m in mentions:
-        if m.entity == gone.local_id:
-            m.entity = keep.local_id
-    entities.remove(gone)
-    by_id.pop(gone.local_id, None)
 
 
 def _variant(name: str, other: str) -> bool:

@@ -8,6 +8,8 @@ mentions apart: two people sharing a name part are never fused.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
+
 from rapidfuzz.distance import JaroWinkler
 
 from newsledger.document import Document, Entity, Mention, Role
@@ -404,17 +406,26 @@ def _named_head(lk: Linker, m: Mention) -> Entity | None:
 
 def _latest_of_class(lk: Linker, m: Mention, noun: str, before: set) -> Entity | None:
     """ "the party" after "the Democratic Alliance": the organisation of that kind named
-    last before it (org_classes.json says which name words make the kind)."""
-    signs = org_classes().get(noun)
-    if not signs or m.kind != "nominal":
+    last before it."""
+    if m.kind != "nominal":
         return None
-    kinds = {e.local_id: e for e in lk.entities if e.type == "ORG" and e.local_id in before}
+    kinds = {e.local_id: e for e in lk.entities if e.local_id in before}
+    return latest_of_kind(lk.doc.mentions, kinds.get, noun, m.start)
+
+
+def latest_of_kind(
+    mentions: Iterable[Mention], entity_of: Callable[[str], Entity | None], kind: str, at: int
+) -> Entity | None:
+    """The organisation of `kind` ("party", "police", ...) mentioned last before offset
+    `at`; `entity_of` says which entity a mention's id stands for, None to skip it.
+    org_classes.json says which name words make the kind ("Democratic Alliance": party)."""
+    signs = org_classes().get(kind)
     last = None
-    for x in lk.doc.mentions:
-        if x.start >= m.start:
+    for m in mentions if signs else []:
+        if m.start >= at:
             break
-        ent = kinds.get(x.entity or "")
-        if ent is not None and {w.lower() for w in ent.name.split()} & signs:
+        ent = entity_of(m.entity or "")
+        if ent is not None and ent.type == "ORG" and {w.lower() for w in ent.name.split()} & signs:
             last = ent
     return last
 
@@ -541,6 +552,11 @@ def _acronyms(name: str) -> set[str]:
 
 
 def _merge(lk: Linker, keep: Entity, gone: Entity, mentions: list[Mention]) -> None:
+    fold(lk.entities, keep, gone, mentions)
+
+
+def fold(entities: list[Entity], keep: Entity, gone: Entity, mentions: list[Mention]) -> None:
+    """Make `gone` part of `keep`: its names, roles, country and mentions move over."""
     for alias in [gone.name, *gone.aliases]:
         if alias != keep.name and alias not in keep.aliases:
             keep.aliases.append(alias)
@@ -549,7 +565,7 @@ def _merge(lk: Linker, keep: Entity, gone: Entity, mentions: list[Mention]) -> N
     for m in mentions:
         if m.entity == gone.local_id:
             m.entity = keep.local_id
-    lk.entities.remove(gone)
+    entities.remove(gone)
 
 
 QUOTES = '"“”'

@@ -214,5 +214,10 @@ def _antecedent(before: list[Event], ptr: Pointer) -> Event | None:
 
 
 def _says(event: Event, noun: str) -> bool:
-    words = {w.strip('.,;:"“”()').lower() for e in event.evidence for w in e.text.split()}
-    return noun in words or noun + "s" in words
+    said = evidence_words(event)
+    return noun in said or noun + "s" in said
+
+
+def evidence_words(event: Event) -> set[str]:
+    """The lower-cased words of an event's evidence sentences."""
+    return {w.strip('.,;:"“”()').lower() for e in event.evidence for w in e.text.split()}

@@ -120,11 +120,11 @@ class Arguments(ImpliedActors):
         return out
 
     def _reach_one(self, token, create: bool, alias: bool, depth: int, wide: bool) -> list[str]:
-        stand_in = _stand_in(token)
-        if stand_in is not None and _whose_state(token):
-            owners = self.reach(stand_in, create=False, alias=False, depth=depth)
+        if _whose_state(token):  # "Nausėda, whose country closed ...": Lithuania
+            owners = self.reach(token.head.head, create=False, alias=False, depth=depth)
             states = [s for o in owners for s in sorted(self.side(o) - {o})]
-            return states or owners  # "Nausėda, whose country closed ...": Lithuania
+            return states or owners
+        stand_in = _stand_in(token)
         if stand_in is not None:  # "X who ...", "among those who ..."
             return self.reach(stand_in, create=create, alias=False, depth=depth)
         eid = self.entity_at(token) or self._known_name(token)
@@ -280,8 +280,6 @@ def _nameable(token) -> bool:
 
 def _stand_in(token):
     """The token a relative or reporting pronoun stands for, or None."""
-    if _whose_state(token):
-        return token.head.head  # "Nausėda, whose country closed its border": his, resolved later
     low = token.lower_
     if low in RELATIVE and token.dep_ in SUBJECTS | {"nsubjpass"} and token.head.dep_ == "relcl":
         return token.head.head  # "it was X who urged Y"

@@ -13,6 +13,8 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from newsledger.document import Event
+from newsledger.events.anaphora import evidence_words
+from newsledger.events.lexicon import words
 
 AIMED = {"ACCUSE", "REJECT", "THREATEN", "REQUEST", "SANCTION", "ASSAULT", "COERCE"}
 ANSWERS = {"REJECT", "ACCUSE", "THREATEN"}  # what may answer an act against the actor
@@ -62,26 +64,24 @@ def fill(
 FORCE = {"ASSAULT", "COERCE", "MOBILIZE", "SANCTION"}
 
 
-RELEASE = ("release", "free ", "freed", "freeing")
-
-
 def _asks_release(event: Event) -> bool:
-    text = " ".join(span.text.lower() for span in event.evidence)
-    return event.type == "REQUEST" and any(word in text for word in RELEASE)
+    return event.type == "REQUEST" and bool(evidence_words(event) & words("release_words"))
 
 
 def _jailers(ours: set[str], before: list[Event]) -> list[str]:
     """Whoever last detained someone, not the asking side."""
-    for earlier in reversed(before):
-        if earlier.type == "COERCE" and not earlier.negated and not set(earlier.actor) & ours:
-            return list(earlier.actor)
-    return []
+    return _last_actors(ours, before, {"COERCE"})
 
 
 def _culprit(ours: set[str], before: list[Event]) -> list[str]:
     """ "Japan also expressed serious concern": concern at whoever last used force."""
+    return _last_actors(ours, before, FORCE)
+
+
+def _last_actors(ours: set[str], before: list[Event], types: set[str]) -> list[str]:
+    """The actors of the latest event of `types` that really happened, not `ours`."""
     for earlier in reversed(before):
-        if earlier.type in FORCE and not earlier.negated and not set(earlier.actor) & ours:
+        if earlier.type in types and not earlier.negated and not set(earlier.actor) & ours:
             return list(earlier.actor)
     return []
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from newsledger.document import Document, Entity, Mention
 from newsledger.entities import gazetteer
+from newsledger.entities.coref import latest_of_kind
 from newsledger.entities.vocab import org_classes
 from newsledger.events.lexicon import cues, regional_blocs, seats, words
 
@@ -111,17 +112,11 @@ class ImpliedActors:
         return self._last_of_kind(word.lower_, token)
 
     def _last_of_kind(self, kind: str, token) -> str | None:
-        signs = org_classes()[kind]
-        last = None
-        for m in self.mentions:
-            if m.start >= token.idx:
-                break
-            ent = self.by_id.get(m.entity or "")
-            if ent is None or ent.type != "ORG" or m.entity not in self.named:
-                continue
-            if {w.lower() for w in ent.name.split()} & signs:
-                last = ent.local_id
-        return last
+        def named(eid: str):
+            return self.by_id.get(eid) if eid in self.named else None
+
+        last = latest_of_kind(self.mentions, named, kind, token.idx)
+        return last.local_id if last is not None else None
 
     def _bloc(self, modifier) -> str | None:
         if modifier.dep_ not in MODIFIERS or modifier.ent_type_ not in ("NORP", "ORG", "GPE"):
@@ -175,27 +170,23 @@ class ImpliedActors:
     def _country_named(self, token) -> str | None:
         """The article's entity for the country a demonym or name token stands for."""
         hit = gazetteer.lookup(token.text)
-        if hit is None:
-            return None
-        return next(
-            (
-                e.local_id
-                for e in self.doc.entities
-                if e.type == "GPE" and e.country == hit[0] and is_country(e.name)
-            ),
-            None,
-        )
+        return next(iter(self._country_ids(hit[0])), None) if hit else None
 
     def side(self, eid: str) -> set[str]:
         """The entity and the country it speaks for, when the article names that country."""
         ent = self.by_id.get(eid)
-        out = {eid}
         if ent is None or not ent.country or ent.type == "GPE":
-            return out
-        for other in self.doc.entities:
-            if other.type == "GPE" and other.country == ent.country and is_country(other.name):
-                out.add(other.local_id)
-        return out
+            return {eid}
+        return {eid, *self._country_ids(ent.country)}
+
+    def _country_ids(self, iso3: str) -> list[str]:
+        """The article's entities naming the country `iso3` (built once per document)."""
+        if not hasattr(self, "_countries"):
+            self._countries: dict[str, list[str]] = {}
+            for e in self.doc.entities:
+                if e.type == "GPE" and e.country and is_country(e.name):
+                    self._countries.setdefault(e.country, []).append(e.local_id)
+        return self._countries.get(iso3, [])
 
     def is_target(self, eid: str) -> bool:
         """A named party (not a place, not a description) an act can be aimed at."""

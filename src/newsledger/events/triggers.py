@@ -145,16 +145,13 @@ def _proposal_for_another(token):
 def _anonymity(token) -> bool:
     """ "officials who asked not to be named": a condition of the source, no request."""
     return token.lemma_.lower() in ("ask", "request") and any(
-        t.lemma_.lower() in ("name", "identify", "quote") for t in token.subtree if t.i > token.i
+        t.lemma_.lower() in words("anonymity_verbs") for t in token.subtree if t.i > token.i
     )
 
 
 def _leaves_body(token) -> bool:
     """The manual's SANCTION 'withdraw': leaving an organisation, not a territory."""
-    phrasal = {token.lemma_.lower()} | {
-        f"{token.lemma_.lower()} {c.lower_}" for c in token.children if c.dep_ == "prt"
-    }
-    if not phrasal & words("leaving_verbs"):
+    if not _phrasal(token) & words("leaving_verbs"):
         return False
     left = [c for c in token.children if c.dep_ == "dobj"]
     for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ == "from"):
@@ -229,8 +226,7 @@ def _by_object(token, entry: Entry | None) -> Entry | None:
     ending talks sanctions, accepting demands concedes, sending inspectors investigates."""
     objs = _objects(token)
     lemma = token.lemma_.lower()
-    phrasal = {lemma} | {f"{lemma} {c.lower_}" for c in token.children if c.dep_ == "prt"}
-    if phrasal & words("ending_verbs"):
+    if _phrasal(token) & words("ending_verbs"):
         if objs & words("conflict_objects"):
             return Entry("CONCEDE", "verb", (lemma,))
         if objs & words("cooperation_objects"):
@@ -445,11 +441,13 @@ def _apply_denials(found: dict[int, Trigger]) -> None:
 def _ruling_out(trig: Trigger) -> bool:
     """ "ruled out signing the deal" reports a refusal and an act that will not happen:
     both are kept (the REJECT and the negated act)."""
-    return (
-        trig.category == "REJECT"
-        and any(c.dep_ == "prt" and c.lower_ == "out" for c in trig.token.children)
-        and trig.token.lemma_.lower() == "rule"
-    )
+    return trig.category == "REJECT" and "rule out" in _phrasal(trig.token)
+
+
+def _phrasal(token) -> set[str]:
+    """The verb with and without its particle: {"call", "call off"}."""
+    lemma = token.lemma_.lower()
+    return {lemma} | {f"{lemma} {c.lower_}" for c in token.children if c.dep_ == "prt"}
 
 
 def _courtesy_call(token) -> bool:
