@@ -1143,3 +1143,51 @@ def test_what_is_allowed_is_the_permissions_content(parse):
     assert "Tarsian refugees" in names(doc, doc.events[0].recipient)
     doc = parse("Varnesia refused to allow Tarsian planes to land and evacuate the observers.")
     assert [e.type for e in doc.events] == ["REJECT"]
+
+
+def test_the_speaker_acts_after_a_passive_or_a_clause_about_a_thing(parse):
+    doc = parse(
+        "The Varnesian defence ministry said two soldiers were killed and accused the "
+        "Tarsian Front of shelling army posts."
+    )
+    ev = only(doc, "ACCUSE")
+    assert any("defence ministry" in n for n in names(doc, ev.actor))
+    assert "Tarsian Front" in names(doc, ev.recipient)
+    doc = parse(
+        "Tarsian spokesman Omar Belu said the treaty was lawful and accused Varnesia of "
+        "pursuing maximalist claims."
+    )
+    ev = only(doc, "ACCUSE")
+    assert "Omar Belu" in names(doc, ev.actor) and "Varnesia" in names(doc, ev.recipient)
+
+
+def test_a_predicate_participle_passes_its_subject_on(parse):
+    doc = parse(
+        "The Tarsian Foreign Office said it was deeply concerned and called on Varnesian "
+        "authorities to ensure due process."
+    )
+    ev = only(doc, "REQUEST")
+    assert any("Foreign Office" in n for n in names(doc, ev.actor))
+
+
+def test_a_clash_between_sides_codes_each_side_both_ways(parse):
+    doc = parse("Clashes broke out on Sunday between Varnesian troops and the Tarsian Front.")
+    ev = only(doc, "ASSAULT")
+    assert "Tarsian Front" in names(doc, ev.actor) and "Tarsian Front" in names(doc, ev.recipient)
+    assert any("Varnesia" in n for n in names(doc, ev.actor))
+    doc = parse("Talks resumed between Varnesia and Tarsia.")
+    ev = only(doc, "CONSULT")
+    assert {"Varnesia", "Tarsia"} <= names(doc, ev.actor) and not ev.recipient
+
+
+def test_reserving_the_right_to_respond_is_a_threat(parse):
+    doc = parse("Varnesia reserved the right to respond at a time of its choosing.")
+    assert [e.type for e in doc.events] == ["THREATEN"]
+    doc = parse("Tarsia said it would reconsider its military cooperation with Varnesia.")
+    assert "Varnesia" in names(doc, only(doc, "THREATEN").recipient)
+
+
+def test_a_protest_note_is_an_accusation(parse):
+    doc = parse("Varnesia dispatched a formal protest note to the Tarsian government.")
+    ev = only(doc, "ACCUSE")
+    assert any("Tarsian" in n for n in names(doc, ev.recipient))

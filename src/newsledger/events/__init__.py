@@ -200,7 +200,9 @@ def _event(doc: Document, args: Arguments, trig, sent) -> Event | None:
     mark = args.checkpoint()
     pair = _pair_pointer(actor_toks, recipient_toks)
     actor = _ids(args, actor_toks, create=True)
-    recipient = [r for r in _ids(args, recipient_toks, create=True, wide=True) if r not in actor]
+    recipient = _ids(args, recipient_toks, create=True, wide=True)
+    if trig.kind != "outbreak":  # a clash between sides: each side is both
+        recipient = [r for r in recipient if r not in actor]
     if trig.category != "CONSULT":
         extra = _within(sent, frames.deep_recipients(trig, set(actor_toks)))
         extra = [t for t in extra if not _setting(t, trig)]

@@ -51,7 +51,7 @@ def subject_of(verb, depth: int = 0) -> tuple[list, list]:
         return subject_of(head, depth + 1)
     if (
         verb.tag_ == "VBN"
-        and verb.dep_ != "conj"
+        and verb.dep_ not in ("conj", "acomp")  # "was concerned and called on": the subject's
         and not any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children)
     ):
         return [], []  # "..., tortured in custody": a passive participle names no agent
@@ -103,11 +103,29 @@ def _tense_break(verb, head) -> bool:
     """A past-tense verb coordinated with a modal clause under a speech verb belongs to the
     speaker: in "Wang said Japan should face history and criticised Tokyo", Wang
     criticised (the parser hangs "criticised" on "face")."""
-    if verb.tag_ != "VBD" or head.dep_ != "ccomp" or head.head.pos_ != "VERB":
+    # a participle with a direct object is active: "were killed and accused the SDF"
+    active = verb.tag_ == "VBD" or any(c.dep_ == "dobj" for c in verb.children)
+    if not active or head.dep_ != "ccomp" or head.head.pos_ != "VERB":
         return False
     if head.head.lemma_.lower() not in words("speech_verbs"):
         return False
-    return any(c.dep_ == "aux" and c.tag_ == "MD" for c in head.children)
+    if any(c.dep_ == "aux" and c.tag_ == "MD" for c in head.children):
+        return True
+    # "said three soldiers were killed and accused the SDF": a passive report, then the
+    # speaker's own statement
+    # or a clause about a thing: "said the memorandum was lawful and accused Greece"
+    passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in head.children)
+    return _thing_subject(head) or (passive and verb.lemma_.lower() in words("speech_verbs"))
+
+
+def _thing_subject(clause) -> bool:
+    subject = next((c for c in clause.children if c.dep_ == "nsubj"), None)
+    return (
+        subject is not None
+        and subject.pos_ == "NOUN"
+        and not subject.ent_type_
+        and subject.lemma_.lower() not in actor_noun_types()
+    )
 
 
 STATIVE = {
@@ -143,6 +161,8 @@ def arguments(trig: Trigger) -> tuple[list, list]:
     token = trig.token
     if trig.kind == "standalone":
         return _standalone(token, preps)
+    if trig.kind == "outbreak":
+        return _sides(token, trig.governor, trig.category)
     gov = trig.governor if trig.governor is not None else token
     actors, patients = subject_of(gov)
     if not actors and patients and token.lower_ in STATIVE:
@@ -191,6 +211,19 @@ def _condition_subjects(*heads) -> list:
             ):
                 out += [c for c in clause.children if c.dep_ == "nsubj" and c.pos_ != "PRON"]
     return out
+
+
+def _sides(token, gov, category: str) -> tuple[list, list]:
+    """ "Clashes broke out between X and Y": a fight with no aggressor named has each
+    side as actor and as recipient, so either direction of the coding is kept."""
+    sides = [
+        p
+        for head in (token, gov)
+        for c in head.children
+        if c.dep_ == "prep" and c.lower_ in ("between", "among")
+        for p in _pobjs(c)
+    ]
+    return sides, [] if category == "CONSULT" else list(sides)
 
 
 def _standalone(token, preps: set[str]) -> tuple[list, list]:

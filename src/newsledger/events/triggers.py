@@ -284,6 +284,8 @@ def _noun_trigger(token) -> Trigger | None:
         if entry.category == "PROTEST" and _lemma_in(head, "diplomatic_light_verbs"):
             entry = Entry("ACCUSE", "noun", entry.words, "disapprove")
         return Trigger(token, entry, head, "light")
+    if token.dep_ == "nsubj" and _lemma_in(head, "outbreak_verbs"):
+        return Trigger(token, entry, head, "outbreak")  # "clashes broke out between X and Y"
     if token.dep_ == "conj" and token.head.dep_ == "dobj":
         return None  # "held talks and discussions": one event
     if token.dep_ == "pobj" and head.dep_ == "prep":
