@@ -1191,3 +1191,13 @@ def test_a_protest_note_is_an_accusation(parse):
     doc = parse("Varnesia dispatched a formal protest note to the Tarsian government.")
     ev = only(doc, "ACCUSE")
     assert any("Tarsian" in n for n in names(doc, ev.recipient))
+
+
+def test_a_capital_acting_or_acted_upon_is_its_state(parse):
+    doc = parse("Kenya and Somalia argued. Nairobi rejected the claims made by Mogadishu.")
+    ev = only(doc, "REJECT")
+    assert names(doc, ev.actor) >= {"Kenya"} and "Nairobi" not in names(doc, ev.actor)
+    doc = parse("Kenya accused Mogadishu of harbouring militants, Somalia's neighbours said.")
+    assert "Somalia" in names(doc, only(doc, "ACCUSE").recipient)
+    doc = parse("Kenyan and Somali ministers held talks in Nairobi on Monday.")
+    assert only(doc, "CONSULT").location == "Nairobi"

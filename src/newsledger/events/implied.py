@@ -149,11 +149,19 @@ class ImpliedActors:
         return owner if owner != eid else None
 
     def _seat(self, token, eid: str) -> str | None:
-        """ "Brussels welcomed the text": a seat acting stands for its organisation."""
-        if token.dep_ not in ("nsubj", "poss"):
+        """ "Brussels welcomed the text", "accused Kabul of ...": a seat or a capital
+        acting or acted upon stands for its organisation or its state."""
+        if not _party_role(token):
             return None  # "talks in Brussels": the city
-        name = self.by_id[eid].name if eid in self.by_id else token.text
-        return self._named_among(seats().get(name.removeprefix("the ").strip(), []))
+        name = (self.by_id[eid].name if eid in self.by_id else token.text).removeprefix("the ")
+        if token.dep_ in ("nsubj", "poss"):  # a seat's objects are split: the EU, or its Commission
+            seat = self._named_among(seats().get(name.strip(), []))
+            if seat:
+                return seat
+        hit = gazetteer.lookup(name)
+        if hit and hit[1] == "capital":
+            return next(iter(self._country_ids(hit[0])), None)
+        return None
 
     def _named_among(self, names: list[str]) -> str | None:
         """The article's named entity going by one of `names`, if any."""
@@ -213,3 +221,10 @@ class ImpliedActors:
                         counts[ent.local_id] += DATELINE_WEIGHT
             self._home = max(counts, key=lambda k: counts[k]) if counts else None
         return self._home
+
+
+def _party_role(token) -> bool:
+    """Subject, possessor or object: a role a party plays, never the place of the act."""
+    if token.dep_ in ("nsubj", "poss", "nsubjpass", "dobj", "dative"):
+        return True
+    return token.dep_ == "pobj" and token.head.lower_ in ("against", "on", "with", "of", "to", "by")
