@@ -1175,7 +1175,7 @@ def test_a_clash_between_sides_codes_each_side_both_ways(parse):
     ev = only(doc, "ASSAULT")
     assert "Tarsian Front" in names(doc, ev.actor) and "Tarsian Front" in names(doc, ev.recipient)
     assert any("Varnesia" in n for n in names(doc, ev.actor))
-    doc = parse("Talks resumed between Varnesia and Tarsia.")
+    doc = parse("Talks took place between Varnesia and Tarsia.")
     ev = only(doc, "CONSULT")
     assert {"Varnesia", "Tarsia"} <= names(doc, ev.actor) and not ev.recipient
 
@@ -1201,3 +1201,14 @@ def test_a_capital_acting_or_acted_upon_is_its_state(parse):
     assert "Somalia" in names(doc, only(doc, "ACCUSE").recipient)
     doc = parse("Kenyan and Somali ministers held talks in Nairobi on Monday.")
     assert only(doc, "CONSULT").location == "Nairobi"
+
+
+def test_denying_that_an_event_noun_took_place_negates_it(parse):
+    doc = parse(
+        "Officials denied that any fresh Varnesian deployment had taken place on the border."
+    )
+    ev = only(doc, "MOBILIZE")
+    assert ev.negated and any("Varnesia" in n for n in names(doc, ev.actor))
+    assert not [e for e in doc.events if e.type == "REJECT"]
+    doc = parse("Tarsia denied that its vessels had rammed the Varnesian ship.")
+    assert only(doc, "ASSAULT").negated

@@ -161,8 +161,8 @@ def arguments(trig: Trigger) -> tuple[list, list]:
     token = trig.token
     if trig.kind == "standalone":
         return _standalone(token, preps)
-    if trig.kind == "outbreak":
-        return _sides(token, trig.governor, trig.category)
+    if trig.kind == "outbreak":  # "fighting erupted between X and Y", "X's deployment occurred"
+        return _sides(token, trig.governor, trig.category) or _standalone(token, preps)
     gov = trig.governor if trig.governor is not None else token
     actors, patients = subject_of(gov)
     if not actors and patients and token.lower_ in STATIVE:
@@ -213,7 +213,7 @@ def _condition_subjects(*heads) -> list:
     return out
 
 
-def _sides(token, gov, category: str) -> tuple[list, list]:
+def _sides(token, gov, category: str) -> tuple[list, list] | None:
     """ "Clashes broke out between X and Y": a fight with no aggressor named has each
     side as actor and as recipient, so either direction of the coding is kept."""
     sides = [
@@ -223,6 +223,8 @@ def _sides(token, gov, category: str) -> tuple[list, list]:
         if c.dep_ == "prep" and c.lower_ in ("between", "among")
         for p in _pobjs(c)
     ]
+    if not sides:
+        return None
     return sides, [] if category == "CONSULT" else list(sides)
 
 

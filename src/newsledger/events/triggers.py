@@ -284,7 +284,7 @@ def _noun_trigger(token) -> Trigger | None:
         if entry.category == "PROTEST" and _lemma_in(head, "diplomatic_light_verbs"):
             entry = Entry("ACCUSE", "noun", entry.words, "disapprove")
         return Trigger(token, entry, head, "light")
-    if token.dep_ == "nsubj" and _lemma_in(head, "outbreak_verbs"):
+    if token.dep_ == "nsubj" and _phrase_in(head, "outbreak_verbs"):
         return Trigger(token, entry, head, "outbreak")  # "clashes broke out between X and Y"
     if token.dep_ == "conj" and token.head.dep_ == "dobj":
         return None  # "held talks and discussions": one event
@@ -309,6 +309,15 @@ def _noun_trigger(token) -> Trigger | None:
     ):
         return Trigger(token, entry, None, "standalone")  # "Israeli air strikes on Gaza"
     return None
+
+
+def _phrase_in(token, name: str) -> bool:
+    """The verb, or the verb with one of its children ("take place"), is in the list."""
+    forms = {token.lemma_.lower(), token.lower_}
+    children = {c.lower_ for c in token.children}
+    return any(
+        first in forms and set(rest) <= children for first, *rest in map(str.split, words(name))
+    )
 
 
 def _lemma_in(token, name: str) -> bool:
@@ -475,13 +484,16 @@ def _amount(token) -> bool:
     )
 
 
+CARRIED = ("light", "outbreak")  # kinds whose verb only carries the event noun
+
+
 def _denied_trigger(inner, found: dict):
     """The trigger a denial denies: the clause's own, one a light verb carries ("denied
     ordering a crackdown"), or one an attempt or aspect verb governs ("denied trying to
     silence critics")."""
     for _ in range(3):
         hit = found.get(inner.i) or next(
-            (t for t in found.values() if t.kind == "light" and t.governor.i == inner.i), None
+            (t for t in found.values() if t.kind in CARRIED and t.governor.i == inner.i), None
         )
         if hit is not None:
             return hit
