@@ -1212,3 +1212,22 @@ def test_denying_that_an_event_noun_took_place_negates_it(parse):
     assert not [e for e in doc.events if e.type == "REJECT"]
     doc = parse("Tarsia denied that its vessels had rammed the Varnesian ship.")
     assert only(doc, "ASSAULT").negated
+
+
+def test_asking_another_party_to_investigate_is_a_request(parse):
+    doc = parse("Varnesia urged Tarsia to investigate the incident.")
+    assert "Tarsia" in names(doc, only(doc, "REQUEST").recipient)
+    doc = parse("Premier Ilo Marek ordered a special committee to investigate the shootings.")
+    assert only(doc, "ACCUSE").mode == "investigate"
+
+
+def test_a_quotation_in_a_coordinated_clause_does_not_make_naming(parse):
+    doc = parse(
+        'Premier Ilo Marek denounced the strike and called on Tarsia to "take serious steps".'
+    )
+    assert {e.type for e in doc.events} == {"ACCUSE", "REQUEST"}
+
+
+def test_calling_remarks_a_quoted_pejorative_accuses_their_maker(parse):
+    doc = parse('The Varnesian Front called the Tarsian army\'s remarks "regrettable".')
+    assert any("Tarsian army" in n for n in names(doc, only(doc, "ACCUSE").recipient))

@@ -177,7 +177,18 @@ def _naming(token) -> bool:
     return any(
         c.dep_ in ("oprd", "xcomp", "ccomp", "acomp") or (c.dep_ == "prep" and c.lower_ == "as")
         for c in token.children
-    ) or any(t.is_quote for t in token.subtree)
+    ) or any(t.is_quote for t in _own_clause(token))
+
+
+def _own_clause(token):
+    """The verb's clause without the clauses coordinated with it: in "denounced the strike
+    and called on X to 'act'", the quotation is the call's."""
+    later = [c.left_edge.i for c in token.rights if c.dep_ in ("conj", "parataxis", "advcl")]
+    end = min(later, default=token.right_edge.i + 1)  # a closing quote hung on the root
+    yield token
+    for child in token.children:
+        if child.dep_ not in ("conj", "cc", "parataxis", "advcl"):
+            yield from (t for t in child.subtree if t.i < end)
 
 
 def _slur_trigger(token) -> Trigger | None:
@@ -193,9 +204,14 @@ def _slur(token) -> bool:
     objects = {t.i for c in token.children if c.dep_ == "dobj" for t in c.subtree}
     return any(
         t.lemma_.lower() in words("pejoratives") or t.lower_ in words("pejoratives")
-        for t in token.subtree
-        if t.i not in objects or t.dep_ in ("oprd", "acomp")
+        for t in _own_clause(token)
+        if t.i not in objects or t.dep_ in ("oprd", "acomp") or _quoted_label(t)
     )
+
+
+def _quoted_label(tok) -> bool:
+    """ "called the remarks 'regrettable'": a quoted adjective the parser hung on the object."""
+    return tok.dep_ == "amod" and tok.i > 0 and tok.nbor(-1).is_quote
 
 
 def _verbal_attack(token) -> bool:
@@ -404,6 +420,8 @@ def _apply_inquiry(trig: Trigger) -> None:
         "inquiry_verbs"
     ):
         return
+    if trig.token.lemma_.lower() not in words("command_verbs"):
+        return  # "urged Kabul to investigate": a request to a party that answers to no one
     trig.entry = Entry("ACCUSE", trig.entry.pos, trig.entry.words, "investigate")
     trig.delegate = next((c for c in trig.token.children if c.dep_ in ("dobj", "dative")), None)
 
