@@ -1231,3 +1231,19 @@ def test_a_quotation_in_a_coordinated_clause_does_not_make_naming(parse):
 def test_calling_remarks_a_quoted_pejorative_accuses_their_maker(parse):
     doc = parse('The Varnesian Front called the Tarsian army\'s remarks "regrettable".')
     assert any("Tarsian army" in n for n in names(doc, only(doc, "ACCUSE").recipient))
+
+
+def test_welcoming_a_step_is_aimed_at_whoever_took_it(parse):
+    doc = parse(
+        "The Varnesian Commission launched legal action against Tarsia on Monday.\n\n"
+        "Opposition leader Ana Ruiz welcomed the step."
+    )
+    ev = only(doc, "SUPPORT")
+    assert any("Commission" in n for n in names(doc, ev.recipient))
+
+
+def test_an_appeal_to_no_one_named_is_aimed_at_the_articles_state(parse):
+    appeal = Event(type="REQUEST", actor=["union"], recipient=[])
+    own = Event(type="REQUEST", actor=["country"], recipient=[])
+    implicit.fill([appeal, own], is_place=lambda e: False, home="country")
+    assert appeal.recipient == ["country"] and own.recipient == []

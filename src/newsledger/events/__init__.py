@@ -59,7 +59,14 @@ def extract(doc: Document) -> Document:
     kept = {id(e) for e in anaphora.resolve(events, args.pointers, people)}
     implicit = [k for e, k in zip(events, implicit, strict=True) if id(e) in kept]
     events = [e for e in events if id(e) in kept]
-    aims.fill(events, args.is_place, args.home_country(), args.side, args.is_target)
+    aims.fill(
+        events,
+        args.is_place,
+        args.home_country(),
+        args.side,
+        args.is_target,
+        judges=lambda ev: id(ev) not in args.fresh,
+    )
     doc.events = dedup.merge(events, implicit)
     return doc
 
@@ -262,7 +269,17 @@ def _event(doc: Document, args: Arguments, trig, sent) -> Event | None:
             pair = anaphora.echo(trig.token, trig.governor)  # "ruled out a debate"
     if pair is not None:
         args.pointers[id(event)] = pair
+    if _new_object(head):
+        args.fresh.add(id(event))  # "rejected a proposal": no earlier act is judged
     return event
+
+
+def _new_object(verb) -> bool:
+    """The act's object is introduced here ("a proposal"), so it judges no earlier act."""
+    return any(
+        c.dep_ == "dobj" and any(d.dep_ == "det" and d.lower_ in ("a", "an") for d in c.children)
+        for c in verb.children
+    )
 
 
 def _pair_pointer(actor_toks: list, recipient_toks: list) -> anaphora.Pointer | None:

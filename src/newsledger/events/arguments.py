@@ -54,6 +54,7 @@ class Arguments(ImpliedActors):
         self.by_id = {e.local_id: e for e in doc.entities}
         self.named = {m.entity for m in self.mentions if m.kind != "nominal"}
         self.pointers: dict[int, Any] = {}  # id(event) → anaphora.Pointer ("the claims")
+        self.fresh: set[int] = set()  # id(event) of acts on a newly introduced object
         # names the document already uses, for a token the tagger did not mark
         self.by_name: dict[str, str] = {}
         for ent in doc.entities:

@@ -4,8 +4,10 @@ Reporters name a target once and let the next sentences lean on it: "Tashiev acc
 Tajik soldiers of firing first. 'Any repetition will receive a firm answer,' he
 warned." The warning is aimed at the same side. A reader also knows that "X denied
 it" answers whoever just acted against X, and that a demonstration with no named
-target is aimed at the government of the country it happens in. Only events the
-parse left without a recipient are filled, and only from nearby events.
+target is aimed at the government of the country it happens in. Praise or criticism
+of "the step" judges whoever took the last step, and an appeal to no one named is
+made to the article's state. Only events the parse left without a recipient are
+filled, and only from nearby events or the article's country.
 """
 
 from __future__ import annotations
@@ -18,6 +20,8 @@ from newsledger.events.lexicon import words
 
 AIMED = {"ACCUSE", "REJECT", "THREATEN", "REQUEST", "SANCTION", "ASSAULT", "COERCE"}
 ANSWERS = {"REJECT", "ACCUSE", "THREATEN"}  # what may answer an act against the actor
+REACTIONS = {"SUPPORT", "ACCUSE", "REJECT"}  # what may judge another party's latest act
+STATEWARD = {"ACCUSE", "REQUEST"}  # with no one named, aimed at the article's state
 WINDOW = 3  # how many earlier events a continuation or an answer may lean on
 
 
@@ -27,10 +31,12 @@ def fill(
     home: str | None,
     side: Callable[[str], set[str]] = lambda eid: {eid},
     is_actor: Callable[[str], bool] = lambda eid: True,
+    judges: Callable[[Event], bool] = lambda ev: True,
 ) -> None:
     """Give recipient-less events the target their neighbours make plain (in place).
     `side(eid)`: the entity and the state it speaks for (a spokesman and his country);
-    `is_actor(eid)`: a named party a protest can be aimed at, not a description."""
+    `is_actor(eid)`: a named party a protest can be aimed at, not a description;
+    `judges(event)`: the event may judge an earlier act (not "rejected a proposal")."""
     for index, event in enumerate(events):
         if event.recipient or not event.actor:
             continue
@@ -39,15 +45,17 @@ def fill(
             if home and home not in event.actor:
                 event.recipient = [home]
             continue
-        if event.type not in AIMED:
+        if event.type not in AIMED | REACTIONS:
             continue
         ours = {s for a in event.actor for s in side(a)}
         if event.attributed_to:  # "X rejected ..., saying Mexico will not ...": X's own side
             ours |= side(event.attributed_to)
         event.recipient = (
-            _continued(ours, before)
+            (_continued(ours, before) if event.type in AIMED else [])
             or (_answered(ours, before) if event.type in ANSWERS else [])
             or (_culprit(ours, events[:index]) if event.type == "ACCUSE" else [])
+            or (_reacted(ours, before) if event.type in REACTIONS and judges(event) else [])
+            or ([home] if home and home not in ours and event.type in STATEWARD else [])
         )
     for index, event in enumerate(events):  # "demanded the man's release": of his jailers
         if _asks_release(event) and not any(is_actor(r) for r in event.recipient):
@@ -110,5 +118,14 @@ def _answered(ours: set[str], before: list[Event]) -> list[str]:
     """Whoever last acted against the actor's side: "Y accused X ... X denied it"."""
     for earlier in reversed(before):
         if set(earlier.recipient) & ours:
+            return [a for a in earlier.actor if a not in ours]
+    return []
+
+
+def _reacted(ours: set[str], before: list[Event]) -> list[str]:
+    """ "Y launched a procedure against X. Z welcomed the step": the judgement is of
+    the latest act by another side, so aimed at whoever did it."""
+    for earlier in reversed(before):
+        if set(earlier.actor) - ours:
             return [a for a in earlier.actor if a not in ours]
     return []
