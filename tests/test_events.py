@@ -1247,3 +1247,11 @@ def test_an_appeal_to_no_one_named_is_aimed_at_the_articles_state(parse):
     own = Event(type="REQUEST", actor=["country"], recipient=[])
     implicit.fill([appeal, own], is_place=lambda e: False, home="country")
     assert appeal.recipient == ["country"] and own.recipient == []
+
+
+def test_a_description_as_recipient_still_gets_the_named_target(parse):
+    accuse = Event(type="ACCUSE", actor=["A"], recipient=["B"])
+    reject = Event(type="REJECT", actor=["B"], recipient=["the diplomat"])
+    named = Event(type="REJECT", actor=["B"], recipient=["C"])
+    implicit.fill([accuse, reject, named], lambda e: False, None, is_actor=lambda e: len(e) == 1)
+    assert reject.recipient == ["the diplomat", "A"] and named.recipient == ["C"]

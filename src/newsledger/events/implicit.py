@@ -6,8 +6,9 @@ warned." The warning is aimed at the same side. A reader also knows that "X deni
 it" answers whoever just acted against X, and that a demonstration with no named
 target is aimed at the government of the country it happens in. Praise or criticism
 of "the step" judges whoever took the last step, and an appeal to no one named is
-made to the article's state. Only events the parse left without a recipient are
-filled, and only from nearby events or the article's country.
+made to the article's state. Only events the parse left without a named recipient
+(none, or only a description or a place: "the diplomat", "the country") are filled,
+next to what they have, and only from nearby events or the article's country.
 """
 
 from __future__ import annotations
@@ -33,30 +34,35 @@ def fill(
     is_actor: Callable[[str], bool] = lambda eid: True,
     judges: Callable[[Event], bool] = lambda ev: True,
 ) -> None:
-    """Give recipient-less events the target their neighbours make plain (in place).
+    """Give events with no named target the one their neighbours make plain (in place).
     `side(eid)`: the entity and the state it speaks for (a spokesman and his country);
     `is_actor(eid)`: a named party a protest can be aimed at, not a description;
     `judges(event)`: the event may judge an earlier act (not "rejected a proposal")."""
     for index, event in enumerate(events):
-        if event.recipient or not event.actor:
+        # a recipient that is only a description or a place ("the diplomat", "the
+        # country") leaves the named target to be found, next to it
+        if not event.actor:
+            continue
+        ours = {s for a in event.actor for s in side(a)}
+        if any(is_actor(r) and r not in ours for r in event.recipient):
             continue
         before = events[max(0, index - WINDOW) : index]
         if event.type == "PROTEST":
-            if home and home not in event.actor:
+            if home and home not in event.actor and not event.recipient:
                 event.recipient = [home]
             continue
         if event.type not in AIMED | REACTIONS:
             continue
-        ours = {s for a in event.actor for s in side(a)}
         if event.attributed_to:  # "X rejected ..., saying Mexico will not ...": X's own side
             ours |= side(event.attributed_to)
-        event.recipient = (
+        found = (
             (_continued(ours, before) if event.type in AIMED else [])
             or (_answered(ours, before) if event.type in ANSWERS else [])
             or (_culprit(ours, events[:index]) if event.type == "ACCUSE" else [])
             or (_reacted(ours, before) if event.type in REACTIONS and judges(event) else [])
             or ([home] if home and home not in ours and event.type in STATEWARD else [])
         )
+        event.recipient += [r for r in found if r not in event.recipient]
     for index, event in enumerate(events):  # "demanded the man's release": of his jailers
         if _asks_release(event) and not any(is_actor(r) for r in event.recipient):
             ours = {s for a in event.actor for s in side(a)}
