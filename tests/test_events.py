@@ -1255,3 +1255,25 @@ def test_a_description_as_recipient_still_gets_the_named_target(parse):
     named = Event(type="REJECT", actor=["B"], recipient=["C"])
     implicit.fill([accuse, reject, named], lambda e: False, None, is_actor=lambda e: len(e) == 1)
     assert reject.recipient == ["the diplomat", "A"] and named.recipient == ["C"]
+
+
+def test_a_described_actor_gets_the_body_or_title_holder_it_stands_for(parse):
+    doc = parse(
+        "The Varnesian National Police said the march was illegal.\n\n"
+        "Officers detained 43 people near the square on Sunday."
+    )
+    assert "Varnesian National Police" in names(doc, only(doc, "COERCE").actor)
+    doc = parse(
+        "Senator Ana Ruiz met Tarsian exiles on Monday.\n\n"
+        "The senator urged Tarsia to release the prisoners."
+    )
+    assert "Ana Ruiz" in names(doc, only(doc, "REQUEST").actor)
+
+
+def test_a_crowd_never_takes_the_name_of_whoever_acted_before(parse):
+    doc = parse(
+        "The Varnesian National Police arrested the union leader on Friday.\n\n"
+        "Thousands of people marched in the capital on Saturday."
+    )
+    march = only(doc, "PROTEST")
+    assert "Varnesian National Police" not in names(doc, march.actor)

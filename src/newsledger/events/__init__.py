@@ -59,6 +59,7 @@ def extract(doc: Document) -> Document:
     kept = {id(e) for e in anaphora.resolve(events, args.pointers, people)}
     implicit = [k for e, k in zip(events, implicit, strict=True) if id(e) in kept]
     events = [e for e in events if id(e) in kept]
+    args.name_described(events)
     aims.fill(
         events,
         args.is_place,

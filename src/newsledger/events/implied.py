@@ -13,7 +13,7 @@ from newsledger.document import Document, Entity, Mention
 from newsledger.entities import gazetteer
 from newsledger.entities.coref import latest_of_kind
 from newsledger.entities.vocab import org_classes
-from newsledger.events.lexicon import cues, regional_blocs, seats, words
+from newsledger.events.lexicon import actor_noun_types, cues, regional_blocs, seats, words
 
 MODIFIERS = {"compound", "amod", "poss", "nmod", "npadvmod"}
 DATELINE_WEIGHT = 1.0  # extra weight per mention of the country a story is filed from
@@ -84,12 +84,15 @@ class ImpliedActors:
         return [police] if police else [home] if home else []
 
     def _role_holder(self, token) -> str | None:
+        return self._holder_of(token.lemma_.lower(), token.idx)
+
+    def _holder_of(self, role: str, at: int) -> str | None:
         """ "The envoy" after "Ambassador Yao Wen ... BNP leader X": the last person named
-        with a title of that kind, not merely the last person."""
-        kinds = cues()["role_synonyms"].get(token.lemma_.lower(), [])
+        before offset `at` with a title of that kind, not merely the last person."""
+        kinds = cues()["role_synonyms"].get(role, [])
         last = None
         for m in self.mentions:
-            if m.start >= token.idx:
+            if m.start >= at:
                 break
             ent = self.by_id.get(m.entity or "")
             if ent is None or ent.type != "PERSON" or m.kind not in ("named", "titled"):
@@ -112,11 +115,38 @@ class ImpliedActors:
         return self._last_of_kind(word.lower_, token)
 
     def _last_of_kind(self, kind: str, token) -> str | None:
-        def named(eid: str):
-            return self.by_id.get(eid) if eid in self.named else None
-
-        last = latest_of_kind(self.mentions, named, kind, token.idx)
+        last = latest_of_kind(self.mentions, self._named_entity, kind, token.idx)
         return last.local_id if last is not None else None
+
+    def name_described(self, events: list) -> None:
+        """ "The senators urged ...", "officers detained ...": an actor only described
+        gets the named one it stands for, the last holder of that title or the last
+        body of that kind ("officers": the police named last). Crowds stay unnamed."""
+        for event in events:
+            if not event.actor or any(self.is_target(a) for a in event.actor):
+                continue
+            at = event.evidence[0].start if event.evidence else 0
+            found = [n for a in event.actor if a not in self.named for n in self._described(a, at)]
+            event.actor += [n for n in dict.fromkeys(found) if n not in event.actor]
+
+    def _described(self, eid: str, at: int) -> list[str]:
+        ent = self.by_id.get(eid)
+        words = ent.name.lower().split() if ent is not None else []
+        head = words[-1].removesuffix("s") if words and len(words[-1]) > 3 else ""
+        if not words or not {head, words[-1]} & actor_noun_types().keys():
+            return []  # a name the tagger missed ("Rae Hamoonga") is no description
+        holder = self._holder_of(head, at)
+        if holder is not None:
+            return [holder]
+        kinds = cues()["described_kinds"]
+        kind = kinds.get(words[-1]) or next((kinds[w] for w in words[:-1] if w in kinds), None)
+        if kind is None:
+            return []
+        last = latest_of_kind(self.mentions, self._named_entity, kind, at)
+        return [last.local_id] if last is not None else []
+
+    def _named_entity(self, eid: str) -> Entity | None:
+        return self.by_id.get(eid) if eid in self.named else None
 
     def _bloc(self, modifier) -> str | None:
         if modifier.dep_ not in MODIFIERS or modifier.ent_type_ not in ("NORP", "ORG", "GPE"):
