@@ -1277,3 +1277,29 @@ def test_a_crowd_never_takes_the_name_of_whoever_acted_before(parse):
     )
     march = only(doc, "PROTEST")
     assert "Varnesian National Police" not in names(doc, march.actor)
+
+
+def test_a_plural_event_noun_read_as_a_verb_is_still_the_event(parse):
+    doc = parse(
+        "Varnesia and Tarsia announced parallel asset freezes and travel bans on the judges."
+    )
+    ev = only(doc, "SANCTION")
+    assert {"Varnesia", "Tarsia"} <= names(doc, ev.actor) and "judges" in names(doc, ev.recipient)
+
+
+def test_councillors_and_chancelleries_are_actors(parse):
+    doc = parse("Several councillors demanded a full accounting of the contract.")
+    assert [e.type for e in doc.events] == ["REQUEST"]
+    doc = parse("The chancellery had asked the Varnesian Commission to examine legal options.")
+    assert "Varnesian Commission" in names(doc, only(doc, "REQUEST").recipient)
+
+
+def test_arrest_warrants_are_coercion(parse):
+    doc = parse("Prosecutors have issued arrest warrants for at least 12 blockade leaders.")
+    assert "blockade leaders" in names(doc, only(doc, "COERCE").recipient)
+
+
+def test_working_together_makes_each_side_the_others_recipient(parse):
+    doc = parse("Peru and Bolivia held a joint cooperative activity off the coast.")
+    ev = only(doc, "COOPERATE")
+    assert {"Peru", "Bolivia"} <= names(doc, ev.recipient)

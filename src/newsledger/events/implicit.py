@@ -21,6 +21,7 @@ from newsledger.events.lexicon import words
 
 AIMED = {"ACCUSE", "REJECT", "THREATEN", "REQUEST", "SANCTION", "ASSAULT", "COERCE"}
 ANSWERS = {"REJECT", "ACCUSE", "THREATEN"}  # what may answer an act against the actor
+RECIPROCAL = {"COOPERATE", "AGREE"}  # done together: each actor is the other's recipient
 REACTIONS = {"SUPPORT", "ACCUSE", "REJECT"}  # what may judge another party's latest act
 STATEWARD = {"ACCUSE", "REQUEST"}  # with no one named, aimed at the article's state
 WINDOW = 3  # how many earlier events a continuation or an answer may lean on
@@ -63,6 +64,12 @@ def fill(
             or ([home] if home and home not in ours and event.type in STATEWARD else [])
         )
         event.recipient += [r for r in found if r not in event.recipient]
+    for event in events:  # "X and Y held joint drills": each side works with the other
+        sides = [a for a in event.actor if is_actor(a)]
+        if event.type not in RECIPROCAL or len(sides) < 2:
+            continue
+        if not any(is_actor(r) and r not in sides for r in event.recipient):
+            event.recipient += [a for a in sides if a not in event.recipient]
     for index, event in enumerate(events):  # "demanded the man's release": of his jailers
         if _asks_release(event) and not any(is_actor(r) for r in event.recipient):
             ours = {s for a in event.actor for s in side(a)}

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from newsledger.events.lexicon import Entry, cues, triggers, words
+from newsledger.events.lexicon import Entry, actor_noun_types, cues, triggers, words
 
 NOMINAL_DEPS = {"pobj", "dobj", "nsubj", "nsubjpass", "compound", "poss"}
 FORCEFUL = {"ASSAULT", "PROTEST", "COERCE", "MOBILIZE", "SANCTION"}
@@ -129,6 +129,20 @@ def _verb_trigger(token) -> Trigger | None:
     ):
         return None
     return Trigger(token, entry, token, "verb")
+
+
+def _misread_plural(token) -> Trigger | None:
+    """ "announced asset freezes and travel bans": a plural event noun the tagger read as
+    a verb with the noun before it as subject, under a light verb that carries it."""
+    if token.tag_ != "VBZ" or token.dep_ not in ("ccomp", "xcomp") or not light(token.head):
+        return None
+    subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
+    if subject is None or subject.i != token.i - 1 or subject.pos_ != "NOUN":
+        return None
+    if subject.lemma_.lower() in actor_noun_types():
+        return None  # "the army freezes ...": a real verb
+    entry = match(token, "noun")
+    return Trigger(token, entry, token.head, "light") if entry is not None else None
 
 
 def _proposal_for_another(token):
@@ -365,7 +379,7 @@ def find(sent) -> list[Trigger]:
     """All triggers of a sentence, the absorbed ones removed."""
     found: dict[int, Trigger] = {}
     for token in sent:
-        trig = _verb_trigger(token) or _adj_trigger(token)
+        trig = _misread_plural(token) or _verb_trigger(token) or _adj_trigger(token)
         if trig is None and (token.pos_ in ("NOUN", "PROPN") or token.dep_ in NOMINAL_DEPS):
             trig = _noun_trigger(token)  # also a noun the tagger took for a verb: "freezes"
         if trig is not None:
