@@ -1303,3 +1303,16 @@ def test_working_together_makes_each_side_the_others_recipient(parse):
     doc = parse("Peru and Bolivia held a joint cooperative activity off the coast.")
     ev = only(doc, "COOPERATE")
     assert {"Peru", "Bolivia"} <= names(doc, ev.recipient)
+
+
+def test_a_charge_in_a_relative_clause_on_the_object_is_news(parse):
+    doc = parse("Premier Ilo Marek attacked the Governor, whom he accused of acting for Tarsia.")
+    ev = only(doc, "ACCUSE")
+    assert "Ilo Marek" in names(doc, ev.actor) and "Governor" in names(doc, ev.recipient)
+    doc = parse(
+        "The Varnesian Treasury imposed sanctions on a dozen shipping firms it accused of "
+        "smuggling oil."
+    )
+    ev = only(doc, "ACCUSE")
+    assert any("Treasury" in n for n in names(doc, ev.actor))
+    assert any("firms" in n for n in names(doc, ev.recipient))

@@ -282,8 +282,9 @@ def _nameable(token) -> bool:
 def _stand_in(token):
     """The token a relative or reporting pronoun stands for, or None."""
     low = token.lower_
-    if low in RELATIVE and token.dep_ in SUBJECTS | {"nsubjpass"} and token.head.dep_ == "relcl":
-        return token.head.head  # "it was X who urged Y"
+    deps = SUBJECTS | {"nsubjpass"} | ({"dobj"} if low == "whom" else set())
+    if low in RELATIVE and token.dep_ in deps and token.head.dep_ == "relcl":
+        return token.head.head  # "it was X who urged Y", "the Governor, whom he accused"
     if low in ("those", "one") and token.head.lower_ == "among":
         # "X was among those who backed Y": X backed Y
         verb = token.head.head

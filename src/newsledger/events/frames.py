@@ -17,6 +17,10 @@ OBJECT_CONTROL = {
 
 def subject_of(verb, depth: int = 0) -> tuple[list, list]:
     """(actor tokens, patient tokens) of a verb: subject, or agent when passive."""
+    if _charge_on_head(verb) and _pronoun_subject(verb):
+        clause = next((a for a in verb.head.ancestors if a.pos_ == "VERB"), None)
+        if clause is not None:  # "X sanctioned firms it accused of ...": it is X, not the firms
+            return subject_of(clause, depth + 1)
     actors, patients = [], []
     for child in verb.children:
         if child.dep_ in ("nsubj", "csubj"):
@@ -187,6 +191,8 @@ def arguments(trig: Trigger) -> tuple[list, list]:
         heads = [token, gov, *(c for h in (token, gov) for c in h.children if c.dep_ == "xcomp")]
         recipients += _condition_subjects(*heads)
     recipients += _named_whose(token)
+    if _charge_on_head(token):
+        recipients.append(token.head)  # "officials they accused of abuses": the officials
     if trig.delegate is not None:
         recipients = [r for r in recipients if r.i != trig.delegate.i]
     if trig.category == "REQUEST":
@@ -199,6 +205,21 @@ def arguments(trig: Trigger) -> tuple[list, list]:
                 recipients += [c for c in child.children if c.dep_ == "nsubj"]
     phrase = set(trig.entry.words[1:])  # "laid down their arms": the arms are the act
     return actors, [r for r in recipients if r.lemma_.lower() not in phrase]
+
+
+def _pronoun_subject(verb) -> bool:
+    return any(
+        c.dep_ == "nsubj" and c.pos_ == "PRON" and c.lower_ not in ("who", "which", "that")
+        for c in verb.children
+    )
+
+
+def _charge_on_head(token) -> bool:
+    return (
+        token.dep_ == "relcl"
+        and token.lemma_.lower() in words("charge_verbs")
+        and not any(c.dep_ in ("dobj", "advmod") for c in token.children)
+    )
 
 
 def _condition_subjects(*heads) -> list:
