@@ -1316,3 +1316,11 @@ def test_a_charge_in_a_relative_clause_on_the_object_is_news(parse):
     ev = only(doc, "ACCUSE")
     assert any("Treasury" in n for n in names(doc, ev.actor))
     assert any("firms" in n for n in names(doc, ev.recipient))
+
+
+def test_one_side_saying_one_act_twice_in_a_sentence_is_one_event(parse):
+    doc = parse(
+        "Polish Foreign Minister Jan Kowal voiced support for the Czech decision, saying "
+        "Poland stands firmly with the Czech Republic."
+    )
+    assert len([e for e in doc.events if e.type == "SUPPORT"]) == 1

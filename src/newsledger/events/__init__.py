@@ -68,7 +68,7 @@ def extract(doc: Document) -> Document:
         args.is_target,
         judges=lambda ev: id(ev) not in args.fresh,
     )
-    doc.events = dedup.merge(events, implicit)
+    doc.events = dedup.merge(events, implicit, args.side)
     return doc
 
 

@@ -9,13 +9,25 @@ by one speaker are two accusations.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from newsledger.document import Event
 
+Side = Callable[[str], set[str]]
 
-def _same(a: Event, b: Event, sa: int | None, sb: int | None) -> bool:
+
+def _alone(eid: str) -> set[str]:
+    return {eid}
+
+
+def _same(a: Event, b: Event, sa: int | None, sb: int | None, side: Side = _alone) -> bool:
     if a.type != b.type or a.negated != b.negated:
         return False
     one_sentence = bool(a.evidence and b.evidence and a.evidence[0].start == b.evidence[0].start)
+    if one_sentence and sa is None and sb is None and _sides(a, side) & _sides(b, side):
+        # "the US ambassador expressed support, writing that Washington stands by ...":
+        # one side's one act, said twice in one sentence
+        return True
     if one_sentence and (sa is None) != (sb is None) and set(a.actor) & set(b.actor):
         # "X hit back, accusing Y of lying": the verb and the accusation it reports are one
         return not a.recipient or not b.recipient or bool(set(a.recipient) & set(b.recipient))
@@ -40,16 +52,22 @@ def _same(a: Event, b: Event, sa: int | None, sb: int | None) -> bool:
     return ra == rb or bool(ra & rb) or (sa is not None and (ra <= rb or rb <= ra))
 
 
-def merge(events: list[Event], implicit: list[int | None]) -> list[Event]:
+def _sides(event: Event, side: Side) -> set[str]:
+    return {s for a in event.actor for s in side(a)}
+
+
+def merge(events: list[Event], implicit: list[int | None], side: Side = _alone) -> list[Event]:
     """Events with restatements folded into the first report (evidence appended).
 
-    `implicit[i]` is the sentence index of event i when it is an implicit accusation.
+    `implicit[i]` is the sentence index of event i when it is an implicit accusation;
+    `side(eid)` the entity with the state it speaks for.
     """
     kept: list[Event] = []
     kept_keys: list[int | None] = []
     for ev, key in zip(events, implicit, strict=True):
         target = next(
-            (k for k, kk in zip(kept, kept_keys, strict=True) if _same(k, ev, kk, key)), None
+            (k for k, kk in zip(kept, kept_keys, strict=True) if _same(k, ev, kk, key, side)),
+            None,
         )
         if target is None:
             kept.append(ev)
