@@ -1324,3 +1324,18 @@ def test_one_side_saying_one_act_twice_in_a_sentence_is_one_event(parse):
         "Poland stands firmly with the Czech Republic."
     )
     assert len([e for e in doc.events if e.type == "SUPPORT"]) == 1
+
+
+def test_a_failure_with_no_one_to_blame_accuses_nobody(parse):
+    doc = parse("Ambassador Jane Doe said the talks failed.")
+    assert not [e for e in doc.events if e.type == "ACCUSE"]
+    doc = parse("Ambassador Jane Doe said Tarsia failed to protect the talks.")
+    assert "Tarsia" in names(doc, only(doc, "ACCUSE").recipient)
+
+
+def test_a_grievance_that_names_no_culprit_still_accuses_when_it_says_wrong(parse):
+    doc = parse(
+        "The Unity Front told the envoy about the killings of its workers in custody and "
+        "the illegal ban on its leader."
+    )
+    assert only(doc, "ACCUSE").actor

@@ -446,12 +446,15 @@ def _news_about(relcl) -> bool:
 
 def _accusation(doc: Document, args: Arguments, acc, sent) -> Event | None:
     recipients = _within(sent, accusations.accused_tokens(acc))
-    if acc.cue.lemma_.lower() in words("weak_accusation_cues") and not recipients:
+    weak = acc.cue.lemma_.lower() in words("weak_accusation_cues")
+    if weak and not recipients:
         return None  # a death or an arrest reported without a culprit accuses nobody
-    return _speech_act(doc, args, acc, sent, "ACCUSE", "allege", recipients)
+    return _speech_act(doc, args, acc, sent, "ACCUSE", "allege", recipients, needs_target=weak)
 
 
-def _speech_act(doc: Document, args: Arguments, act, sent, etype, mode, recipients) -> Event | None:
+def _speech_act(
+    doc: Document, args: Arguments, act, sent, etype, mode, recipients, needs_target=False
+) -> Event | None:
     """An event a speaker makes by saying something: an accusation or a demand.
 
     `act` is an accusations.Accusation or .Demand (speech verb, reported clause, cue).
@@ -466,6 +469,8 @@ def _speech_act(doc: Document, args: Arguments, act, sent, etype, mode, recipien
     if not actor:
         return None
     recipient = [r for r in _ids(args, recipients, create=True) if r not in actor]
+    if needs_target and not recipient:
+        return None  # "said the talks failed": a failure, but no one's
     attributed, chain = attribute(args, act.verb, sent, speaker_token=speaker)
     return Event(
         type=etype,

@@ -65,12 +65,16 @@ def _cue(clause):
     negated_cues = words("negated_accusation_cues")
     tokens = list(clause.subtree)
     text = " ".join(t.lemma_.lower() for t in tokens)
-    for tok in tokens:
-        lemma = tok.lemma_.lower()
-        if lemma in negated_cues and any(c.dep_ == "neg" for c in tok.children):
-            return tok
-        if lemma in cues and lemma not in negated_cues:
-            return tok
+    found = [
+        tok
+        for tok in tokens
+        if (tok.lemma_.lower() in negated_cues and any(c.dep_ == "neg" for c in tok.children))
+        or (tok.lemma_.lower() in cues and tok.lemma_.lower() not in negated_cues)
+    ]
+    weak = words("weak_accusation_cues")
+    strong = next((t for t in found if t.lemma_.lower() not in weak), None)
+    if strong is not None:  # a cue that accuses by itself ("illegal") before one that
+        return strong  # needs a culprit ("killings")
     for phrase in (p for p in cues if " " in p and p in text):
         first, second = phrase.split()[:2]
         for tok in tokens:
@@ -78,7 +82,7 @@ def _cue(clause):
             if tok.lemma_.lower() == first and nxt is not None and nxt.lemma_.lower() == second:
                 return nxt  # the head of "hit squad" is "squad"
         return clause
-    return None
+    return found[0] if found else None
 
 
 def _cue_subject(cue) -> list:
