@@ -434,3 +434,10 @@ def test_a_foreign_ministry_carries_its_formal_name():
     ministries = [e for e in doc.entities if "inistry" in e.name]
     assert ministries
     assert all("Ministry of Foreign Affairs of China" in e.aliases for e in ministries)
+
+
+def test_a_country_of_two_words_in_a_title_is_the_persons_country():
+    doc = analyse("United States Ambassador Jane Doe met the rebels in Goma.")
+    doe = holder(doc, "Jane Doe")
+    assert doe.country == "USA"
+    assert all(r.organisation is None for r in doe.roles)

@@ -104,9 +104,16 @@ def _role(words, named: list[Mention]) -> Role | None:
     country, org_parts, title_parts = None, [], []
     ents = {(n.start, n.end): n for n in named if n.label in {"ORG", "GPE", "NORP"}}
     in_ent = {i for (s, e) in ents for i in range(s, e)}
+    states = {}  # a country named in words: "United States Ambassador X"
+    for (s, e), n in ents.items():
+        hit = gazetteer.lookup(n.text) if n.label in {"GPE", "NORP"} else None
+        if hit and hit[1] in {"name", "abbr", "demonym"}:
+            states.update({i: hit for i in range(s, e)})
     for tok in words:
         w = _word(tok)
-        hit = gazetteer.lookup(tok.text) if tok.text[:1].isupper() else None
+        hit = states.get(tok.idx)
+        if hit is None:
+            hit = gazetteer.lookup(tok.text) if tok.text[:1].isupper() else None
         if hit and hit[1] in {"name", "abbr", "demonym"} and w not in title_words():
             country = country or hit[0]
         elif tok.idx in in_ent and w not in title_words():
