@@ -1339,3 +1339,21 @@ def test_a_grievance_that_names_no_culprit_still_accuses_when_it_says_wrong(pars
         "the illegal ban on its leader."
     )
     assert only(doc, "ACCUSE").actor
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Varnesian government did not comment on the Tarsian drone strike.",
+        "Ilo Marek did not say whether Varnesia would cut electricity supplies to Tarsia.",
+        "The finance ministry neither confirmed nor denied the report.",
+        "CNW writer Ana Ruiz in Dhaka contributed to this report.",
+    ],
+)
+def test_saying_nothing_and_bylines_are_no_events(parse, text):
+    assert parse(text).events == []
+
+
+def test_a_silence_does_not_silence_the_next_clause(parse):
+    doc = parse("The ministry did not comment, but it accused Tarsia of lying.")
+    assert "Tarsia" in names(doc, only(doc, "ACCUSE").recipient)

@@ -550,6 +550,21 @@ def _conditional_clause(trig) -> bool:
 
 
 def _no_comment(trig) -> bool:
+    """ "declined to comment", "did not comment on the strike", "did not say whether X
+    would ...", "neither confirmed nor denied": nothing is stated."""
+    tok = trig.governor if trig.governor is not None else trig.token
+    if any(c.lower_ == "nor" for c in tok.children) or any(
+        c.lower_ == "neither" for c in tok.head.children
+    ):
+        return True
+    node = tok
+    for _ in range(5):  # up through what the silent verb would have said
+        silent = node.lemma_.lower() in words("no_comment_verbs") and node.i != trig.token.i
+        if silent and any(c.dep_ == "neg" for c in node.children):
+            return True
+        if node.dep_ not in ("xcomp", "ccomp", "pobj", "prep", "dobj") or node.head.i == node.i:
+            break
+        node = node.head
     if trig.category != "REJECT":
         return False
     return any(

@@ -110,6 +110,8 @@ def _verb_trigger(token) -> Trigger | None:
         return None
     if entry.category == "AID" and _objects(token) & words("envoy_nouns"):
         return None  # "sent only its ambassador": representation, not aid
+    if entry.category == "AID" and _prep_objects(token) & words("press_objects"):
+        return None  # "X in Dhaka contributed to this report": a byline
     proposed = _proposal_for_another(token) if entry.category == "AGREE" else None
     if proposed is not None:  # "proposed that Hamas store its weapons": asks Hamas
         return Trigger(
@@ -235,6 +237,16 @@ def _verbal_attack(token) -> bool:
     preps = {c.lower_ for c in token.children if c.dep_ == "prep"}
     dobj = next((c for c in token.children if c.dep_ == "dobj"), None)
     return bool(preps & words("verbal_attack_preps")) and dobj is not None
+
+
+def _prep_objects(token) -> set[str]:
+    return {
+        g.lemma_.lower()
+        for c in token.children
+        if c.dep_ == "prep"
+        for g in c.children
+        if g.dep_ == "pobj"
+    }
 
 
 def _objects(token) -> set[str]:
