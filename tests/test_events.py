@@ -1357,3 +1357,14 @@ def test_saying_nothing_and_bylines_are_no_events(parse, text):
 def test_a_silence_does_not_silence_the_next_clause(parse):
     doc = parse("The ministry did not comment, but it accused Tarsia of lying.")
     assert "Tarsia" in names(doc, only(doc, "ACCUSE").recipient)
+
+
+def test_a_predicate_the_parser_hung_on_the_subject_keeps_its_actor(parse):
+    doc = parse(
+        "Kyrgyzstan accused Tajikistan of shelling the village.\n\n"
+        "Russia, which keeps military bases in both countries, called on both sides to show "
+        "restraint."
+    )
+    ev = only(doc, "REQUEST")
+    assert "Russia" in names(doc, ev.actor)
+    assert {"Kyrgyzstan", "Tajikistan"} <= names(doc, ev.recipient)

@@ -38,8 +38,10 @@ def subject_of(verb, depth: int = 0) -> tuple[list, list]:
         return [], []
     if verb.dep_ == "relcl":
         return [head], []
-    if verb.dep_ == "acl" and head.dep_ == "ROOT" and verb.tag_ == "VBD":
-        return [head], []  # "The envoys called on ...", misread as "envoys (who were) called"
+    if verb.dep_ == "acl" and head.dep_ == "ROOT" and verb.tag_ in ("VBD", "VBN"):
+        # "The envoys called on ...", misread as "envoys (who were) called": the sentence
+        # has no other verb, so this one is its predicate
+        return [head], []
     if verb.dep_ == "xcomp":
         if head.lemma_.lower() in OBJECT_CONTROL:
             objs = [c for c in head.children if c.dep_ in ("dobj", "dative")]
