@@ -1368,3 +1368,12 @@ def test_a_predicate_the_parser_hung_on_the_subject_keeps_its_actor(parse):
     ev = only(doc, "REQUEST")
     assert "Russia" in names(doc, ev.actor)
     assert {"Kyrgyzstan", "Tajikistan"} <= names(doc, ev.recipient)
+
+
+def test_refusing_to_be_intimidated_is_a_rejection_not_a_threat(parse):
+    doc = parse("Premier Ilo Marek said Varnesia would not be intimidated by Tarsia.")
+    ev = only(doc, "REJECT")
+    assert not ev.negated and ev.mode == "yield"
+    assert any("Varnesia" in n for n in names(doc, ev.actor))
+    assert any("Tarsia" in n for n in names(doc, ev.recipient))
+    assert not [e for e in doc.events if e.type == "THREATEN"]

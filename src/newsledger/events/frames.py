@@ -173,6 +173,8 @@ def arguments(trig: Trigger) -> tuple[list, list]:
     actors, patients = subject_of(gov)
     if not actors and patients and token.lower_ in STATIVE:
         actors, patients = patients, []  # "is opposed to", "is committed to"
+    if trig.category == "REJECT" and trig.entry.mode == "yield" and patients:
+        actors, patients = patients, actors  # "X will not be intimidated by Y": X refuses Y
     if not actors and patients and trig.category == "MOBILIZE":
         actors, patients = patients, []  # "Polish jets were scrambled": the forces move
     recipients = list(patients)

@@ -33,6 +33,8 @@ def refusal(category: str, mode: str | None, trig) -> bool:
     refused acceptance ("does not accept the claims") was read as one."""
     if category == "REJECT" and trig.token.lemma_.lower() in words("acceptance_verbs"):
         return True
+    if category == "REJECT" and trig.entry.mode == "yield":
+        return True  # "will not be intimidated": the refusal itself
     return category == "REJECT" and trig.category != "REJECT" and mode is not None
 
 

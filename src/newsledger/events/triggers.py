@@ -108,6 +108,8 @@ def _verb_trigger(token) -> Trigger | None:
         entry = Entry("ASSAULT", "verb", (token.lemma_.lower(),), "firearms")
     if entry is None or _anonymity(token):
         return None
+    if entry.category in ("THREATEN", "COERCE") and _defied(token):
+        entry = Entry("REJECT", "verb", entry.words, "yield")  # "will not be intimidated"
     if entry.category == "AID" and _objects(token) & words("envoy_nouns"):
         return None  # "sent only its ambassador": representation, not aid
     if entry.category == "AID" and _prep_objects(token) & words("press_objects"):
@@ -237,6 +239,12 @@ def _verbal_attack(token) -> bool:
     preps = {c.lower_ for c in token.children if c.dep_ == "prep"}
     dobj = next((c for c in token.children if c.dep_ == "dobj"), None)
     return bool(preps & words("verbal_attack_preps")) and dobj is not None
+
+
+def _defied(token) -> bool:
+    """ "Manila will not be intimidated (by Beijing)": pressure refused, not applied."""
+    deps = {c.dep_ for c in token.children}
+    return "auxpass" in deps and "neg" in deps
 
 
 def _prep_objects(token) -> set[str]:
