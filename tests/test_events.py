@@ -1377,3 +1377,12 @@ def test_refusing_to_be_intimidated_is_a_rejection_not_a_threat(parse):
     assert any("Varnesia" in n for n in names(doc, ev.actor))
     assert any("Tarsia" in n for n in names(doc, ev.recipient))
     assert not [e for e in doc.events if e.type == "THREATEN"]
+
+
+def test_quoting_someone_as_saying_attributes_to_the_one_quoted(parse):
+    doc = parse(
+        "The spokesperson quoted Premier Ilo Marek as saying that Varnesia would not "
+        "withdraw from the shoal."
+    )
+    ev = only(doc, "REJECT")
+    assert "Ilo Marek" in names(doc, [ev.attributed_to])

@@ -55,7 +55,11 @@ def _elsewhere(acc, token) -> bool:
 
 
 def speaker_of(verb):
-    """The subject of a speech verb (its agent when passive)."""
+    """The subject of a speech verb (its agent when passive); for "X quoted Y as saying",
+    Y, whose words they are."""
+    quoted = _quoted_speaker(verb)
+    if quoted is not None:
+        return quoted
     for child in verb.children:
         if child.dep_ in ("nsubj", "csubj"):
             return child
@@ -64,6 +68,16 @@ def speaker_of(verb):
     if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head.i != verb.i:
         return speaker_of(verb.head)
     return None
+
+
+def _quoted_speaker(verb):
+    if verb.lemma_.lower() not in ("quote", "cite"):
+        return None
+    says = any(
+        c.dep_ == "prep" and c.lower_ == "as" and any(g.lemma_ == "say" for g in c.children)
+        for c in verb.children
+    )
+    return next((c for c in verb.children if c.dep_ == "dobj"), None) if says else None
 
 
 def source(args: Arguments, token) -> str | None:
