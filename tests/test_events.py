@@ -1386,3 +1386,30 @@ def test_quoting_someone_as_saying_attributes_to_the_one_quoted(parse):
     )
     ev = only(doc, "REJECT")
     assert "Ilo Marek" in names(doc, [ev.attributed_to])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Police chief Ana Ruiz said anyone who tries to cause chaos in the capital will be "
+        "dealt with decisively.",
+        '"If the secretary does not appear, contempt proceedings will follow," Judge Ana Ruiz '
+        "said.",
+        "Varnesia said any attack would be met with a response that Tarsia will regret.",
+    ],
+)
+def test_a_promised_punishment_is_the_speakers_threat(parse, text):
+    ev = only(parse(text), "THREATEN")
+    assert ev.actor and not ev.negated
+
+
+def test_talks_that_deal_with_trade_threaten_no_one(parse):
+    assert not parse("Ana Ruiz said the talks will deal with trade.").events
+
+
+def test_a_title_beside_a_name_speaks_as_that_person(parse):
+    doc = parse(
+        "Late on Saturday, the Chief of Defence Forces, Gen Omar Belu, wrote on X that "
+        '"anyone who tries to cause chaos in the capital will be dealt with decisively".'
+    )
+    assert "Omar Belu" in names(doc, only(doc, "THREATEN").actor)

@@ -124,6 +124,15 @@ def _sentence(doc: Document, args: Arguments, sent, index: int, events: list, im
         if ev is not None:
             events.append(ev)
             implicit.append(index)
+    for warning in accusations.find_warnings(sent, explicit):
+        if warning.clause.i in made:
+            continue
+        recipients = accusations.warned_tokens(warning)
+        ev = _speech_act(doc, args, warning, sent, "THREATEN", None, recipients)
+        if ev is not None:
+            events.append(ev)
+            implicit.append(index)
+            made.add(warning.clause.i)
     for demand in accusations.find_demands(sent, explicit):
         if demand.clause.i in made:
             continue

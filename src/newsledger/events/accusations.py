@@ -153,6 +153,55 @@ def find_demands(sent, explicit: set[int]) -> list[Demand]:
     return out
 
 
+def find_warnings(sent, explicit: set[int]) -> list[Demand]:
+    """Speech verbs whose reported clause promises someone punishment: "said anyone who
+    tries will be dealt with", "any attack would be met with a response"."""
+    out = []
+    for verb in sent:
+        if verb.i in explicit or verb.lemma_.lower() not in words("speech_verbs"):
+            continue
+        if verb.pos_ != "VERB" or any(c.dep_ == "neg" for c in verb.children):
+            continue
+        for clause in verb.children:
+            if clause.dep_ in ("ccomp", "parataxis") and _promised_punishment(clause):
+                out.append(Demand(verb, clause, clause))
+                break
+    return out
+
+
+def _promised_punishment(clause) -> bool:
+    if not any(
+        c.dep_ == "aux" and c.lower_ in words("future_aux") | {"would"} for c in clause.children
+    ):
+        return False
+    if any(c.dep_ == "neg" for c in clause.children):
+        return False
+    inside = {t.lemma_.lower() for t in clause.subtree} - {clause.lemma_.lower()}
+    passive = any(c.dep_ == "auxpass" for c in clause.children)
+    phrases = [*words("punitive_clauses"), *(words("punitive_passives") if passive else [])]
+    return any(
+        clause.lemma_.lower() == first and set(rest) <= inside
+        for first, *rest in map(str.split, phrases)
+    )
+
+
+def warned_tokens(warning: Demand) -> list:
+    """Who is warned: the clause's subject ("anyone who ...") and whom it is "against"."""
+    out = [c for c in warning.clause.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return out + [t for t in warning.clause.subtree if _against(t) or _on_condition(t)]
+
+
+def _against(tok) -> bool:
+    return tok.dep_ == "pobj" and tok.head.lower_ == "against"
+
+
+def _on_condition(tok) -> bool:
+    """ "if the secretary does not appear, ...": whoever must meet the condition."""
+    return tok.dep_ == "nsubj" and any(
+        c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in tok.head.children
+    )
+
+
 def _message_clauses(verb) -> list:
     """ "issued a reminder to X that it must ...": the clause of the message sent."""
     return [
