@@ -124,23 +124,21 @@ def _sentence(doc: Document, args: Arguments, sent, index: int, events: list, im
         if ev is not None:
             events.append(ev)
             implicit.append(index)
-    for warning in accusations.find_warnings(sent, explicit):
-        if warning.clause.i in made:
-            continue
-        recipients = accusations.warned_tokens(warning)
-        ev = _speech_act(doc, args, warning, sent, "THREATEN", None, recipients)
-        if ev is not None:
-            events.append(ev)
-            implicit.append(index)
-            made.add(warning.clause.i)
-    for demand in accusations.find_demands(sent, explicit):
-        if demand.clause.i in made:
-            continue
-        recipients = accusations.demanded_tokens(demand)
-        ev = _speech_act(doc, args, demand, sent, "REQUEST", None, recipients)
-        if ev is not None:
-            events.append(ev)
-            implicit.append(index)
+    for etype, find, addressed in SPOKEN_ACTS:  # "said X will be dealt with", "... must go"
+        for act in find(sent, explicit):
+            if act.clause.i in made:
+                continue
+            ev = _speech_act(doc, args, act, sent, etype, None, addressed(act))
+            if ev is not None:
+                events.append(ev)
+                implicit.append(index)
+                made.add(act.clause.i)
+
+
+SPOKEN_ACTS = (  # (category, finder of speech verbs with such a clause, whom it addresses)
+    ("THREATEN", accusations.find_warnings, accusations.warned_tokens),
+    ("REQUEST", accusations.find_demands, accusations.demanded_tokens),
+)
 
 
 def _carry_sources(events: list[Event], para: int, carry: dict[int, str], sent) -> None:
