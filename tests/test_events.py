@@ -1413,3 +1413,16 @@ def test_a_title_beside_a_name_speaks_as_that_person(parse):
         '"anyone who tries to cause chaos in the capital will be dealt with decisively".'
     )
     assert "Omar Belu" in names(doc, only(doc, "THREATEN").actor)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Premier Ilo Marek spoke by phone with Ana Ruiz on Monday.",
+        "Premier Ilo Marek spoke over the phone with Ana Ruiz on Monday.",
+    ],
+)
+def test_a_phone_call_with_someone_consults_them(parse, text):
+    doc = parse(text)
+    ev = only(doc, "CONSULT")
+    assert {"Ilo Marek", "Ana Ruiz"} <= names(doc, ev.actor + ev.recipient)

@@ -179,6 +179,15 @@ def arguments(trig: Trigger) -> tuple[list, list]:
         actors, patients = patients, []  # "Polish jets were scrambled": the forces move
     recipients = list(patients)
     recipients += objects_of(token, preps)
+    if trig.category == "CONSULT":  # "spoke by phone with X": "with" hangs on the phone
+        recipients += [
+            o
+            for c in token.children
+            if c.dep_ == "prep"
+            for p in _pobjs(c)
+            for o in objects_of(p, {"with"})
+            if p.lemma_.lower() in words("channel_nouns")
+        ]
     if gov.i != token.i:
         recipients += objects_of(gov, preps - {"in", "at"})
         recipients = [r for r in recipients if r.i != token.i]
