@@ -1426,3 +1426,9 @@ def test_a_phone_call_with_someone_consults_them(parse, text):
     doc = parse(text)
     ev = only(doc, "CONSULT")
     assert {"Ilo Marek", "Ana Ruiz"} <= names(doc, ev.actor + ev.recipient)
+
+
+def test_offering_no_evidence_agrees_to_nothing(parse):
+    assert not parse("Minister Ana Ruiz offered no evidence for the claim.").events
+    doc = parse("Varnesia offered to host another round of talks.")
+    assert [e.type for e in doc.events] == ["AGREE"]

@@ -110,6 +110,8 @@ def _verb_trigger(token) -> Trigger | None:
         return None
     if entry.category in ("THREATEN", "COERCE") and _defied(token):
         entry = Entry("REJECT", "verb", entry.words, "yield")  # "will not be intimidated"
+    if entry.category == "AGREE" and _objects(token) & words("statement_objects"):
+        return None  # "offered no evidence", "gave no details": words, not an agreement
     if entry.category == "AID" and _objects(token) & words("envoy_nouns"):
         return None  # "sent only its ambassador": representation, not aid
     if entry.category == "AID" and _prep_objects(token) & words("press_objects"):
