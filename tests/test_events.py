@@ -1432,3 +1432,12 @@ def test_offering_no_evidence_agrees_to_nothing(parse):
     assert not parse("Minister Ana Ruiz offered no evidence for the claim.").events
     doc = parse("Varnesia offered to host another round of talks.")
     assert [e.type for e in doc.events] == ["AGREE"]
+
+
+def test_a_named_object_the_tagger_missed_is_not_replaced_by_the_last_actor(parse):
+    doc = parse(
+        "Premier Ilo Marek met the Tarsian envoy on Monday.\n\n"
+        "Relations soured after Varnesia accused Solmere of allowing arms smuggling."
+    )
+    ev = only(doc, "ACCUSE")
+    assert "Ilo Marek" not in names(doc, ev.recipient)

@@ -283,11 +283,15 @@ def _event(doc: Document, args: Arguments, trig, sent) -> Event | None:
 
 
 def _new_object(verb) -> bool:
-    """The act's object is introduced here ("a proposal"), so it judges no earlier act."""
-    return any(
-        c.dep_ == "dobj" and any(d.dep_ == "det" and d.lower_ in ("a", "an") for d in c.children)
-        for c in verb.children
-    )
+    """The act's object is introduced here ("a proposal") or is a name ("accused Solmere"),
+    so it judges no earlier act."""
+    for c in verb.children:
+        if c.dep_ == "advmod" and c.text[:1].isupper():
+            return True  # a name the tagger took for an adverb
+        indefinite = any(d.dep_ == "det" and d.lower_ in ("a", "an") for d in c.children)
+        if c.dep_ == "dobj" and (c.pos_ == "PROPN" or indefinite):
+            return True
+    return False
 
 
 def _pair_pointer(actor_toks: list, recipient_toks: list) -> anaphora.Pointer | None:
