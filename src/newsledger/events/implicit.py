@@ -21,7 +21,7 @@ from newsledger.events.lexicon import words
 
 AIMED = {"ACCUSE", "REJECT", "THREATEN", "REQUEST", "SANCTION", "ASSAULT", "COERCE"}
 ANSWERS = {"REJECT", "ACCUSE", "THREATEN"}  # what may answer an act against the actor
-RECIPROCAL = {"COOPERATE", "AGREE"}  # done together: each actor is the other's recipient
+RECIPROCAL = {"COOPERATE"}  # done together: each actor is the other's recipient
 REACTIONS = {"SUPPORT", "ACCUSE", "REJECT"}  # what may judge another party's latest act
 STATEWARD = {"ACCUSE", "REQUEST"}  # with no one named, aimed at the article's state
 WINDOW = 3  # how many earlier events a continuation or an answer may lean on
