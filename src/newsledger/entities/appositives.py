@@ -13,8 +13,9 @@ from newsledger.entities import coref, gazetteer, keys
 
 
 def pairs(sdoc, mentions: list[Mention]) -> list[tuple[Mention, Mention]]:
-    """(role mention, named mention) pairs in apposition, either order."""
-    named = [m for m in mentions if m.kind == "named"]
+    """(role mention, named mention) pairs in apposition, either order ("the Chief of
+    Defence Forces, Gen X," pairs with a titled name too)."""
+    named = [m for m in mentions if m.kind in ("named", "titled")]
     out = []
     for role in (m for m in mentions if m.kind == "role" and m.label == "PERSON"):
         r = _root(sdoc, role)

@@ -421,7 +421,7 @@ def _background(tok) -> bool:
                 return False  # "X was among those who backed Y": X's act
             if _standing(node):
                 return True  # "Hamas, which rejects the plan, ...": a stance, not news
-            if _news_about(node) or _charge_on_object(node):
+            if _news_about(node) or frames.spoken_charge(node):
                 return False  # "the motion was tabled by X, who accused Y of ...": X's act
             return node.head.dep_ in ("dobj", "pobj", "appos")
         if node.dep_ not in ("xcomp", "conj"):
@@ -434,14 +434,6 @@ def _standing(relcl) -> bool:
     not something that happened: "the party, which opposes the deal"."""
     return relcl.tag_ in ("VBZ", "VBP") and not any(
         c.dep_ in ("aux", "auxpass", "neg") for c in relcl.children
-    )
-
-
-def _charge_on_object(relcl) -> bool:
-    """ "attacked the Governor, whom he accused of ...": the speaker's charge against the
-    object is told as news, unlike "the treaty it signed"."""
-    return relcl.lemma_.lower() in words("charge_verbs") and any(
-        c.dep_ == "nsubj" and c.pos_ == "PRON" for c in relcl.children
     )
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from newsledger.events import frames
 from newsledger.events.lexicon import actor_noun_types, words
 
 CLAUSE_DEPS = ("ccomp", "parataxis", "dobj", "xcomp", "advcl")
@@ -187,19 +188,10 @@ def _promised_punishment(clause) -> bool:
 
 def warned_tokens(warning: Demand) -> list:
     """Who is warned: the clause's subject ("anyone who ...") and whom it is "against"."""
-    out = [c for c in warning.clause.children if c.dep_ in ("nsubj", "nsubjpass")]
-    return out + [t for t in warning.clause.subtree if _against(t) or _on_condition(t)]
-
-
-def _against(tok) -> bool:
-    return tok.dep_ == "pobj" and tok.head.lower_ == "against"
-
-
-def _on_condition(tok) -> bool:
-    """ "if the secretary does not appear, ...": whoever must meet the condition."""
-    return tok.dep_ == "nsubj" and any(
-        c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in tok.head.children
-    )
+    clause = warning.clause
+    out = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
+    out += [t for t in clause.subtree if t.dep_ == "pobj" and t.head.lower_ == "against"]
+    return out + frames.condition_subjects(clause)  # "if the secretary does not appear"
 
 
 def _message_clauses(verb) -> list:

@@ -142,9 +142,6 @@ class Arguments(ImpliedActors):
                 or _nearest(self, token, set(), person=True, named_only=True)
                 or eid
             )
-        person = self._apposed_person(token, eid)
-        if person is not None:
-            return [person]  # "the Chief of Defence Forces, Gen X, wrote": X wrote
         if eid:
             if alias:
                 self._add_aliases(eid, token)
@@ -169,19 +166,6 @@ class Arguments(ImpliedActors):
         if found:
             found += [e for e in self._implied(token, found) if e not in found]
         return found
-
-    def _apposed_person(self, token, eid: str | None) -> str | None:
-        """The named person set beside a title that the tagger took for a name."""
-        ent = self.by_id.get(eid) if eid else None
-        role = getattr(self.mention_at(token), "kind", None) == "role"
-        if ent is not None and ent.type == "PERSON" and not role:
-            return None  # a named person keeps the name
-        for child in token.children:
-            other = self.entity_at(child) if child.dep_ == "appos" else None
-            found = self.by_id.get(other) if other else None
-            if found is not None and found.type == "PERSON" and other in self.named:
-                return other
-        return None
 
     def _known_name(self, token) -> str | None:
         """ "accused ECOWAS of ...": a name used earlier, where the tagger missed it."""

@@ -17,7 +17,7 @@ OBJECT_CONTROL = {
 
 def subject_of(verb, depth: int = 0) -> tuple[list, list]:
     """(actor tokens, patient tokens) of a verb: subject, or agent when passive."""
-    if _charge_on_head(verb) and _pronoun_subject(verb):
+    if spoken_charge(verb) and _on_head(verb):
         clause = next((a for a in verb.head.ancestors if a.pos_ == "VERB"), None)
         if clause is not None:  # "X sanctioned firms it accused of ...": it is X, not the firms
             return subject_of(clause, depth + 1)
@@ -106,22 +106,20 @@ def _named_whose(verb) -> list:
 
 
 def _tense_break(verb, head) -> bool:
-    """A past-tense verb coordinated with a modal clause under a speech verb belongs to the
-    speaker: in "Wang said Japan should face history and criticised Tokyo", Wang
-    criticised (the parser hangs "criticised" on "face")."""
-    # a participle with a direct object is active: "were killed and accused the SDF"
+    """A past-tense verb the parser hung on the reported clause of a speech verb belongs to
+    the speaker when that clause is modal ("Wang said Japan should face history and
+    criticised Tokyo"), about a thing ("said the memorandum was lawful and accused
+    Greece"), or a passive report followed by a charge ("said three soldiers were killed
+    and accused the SDF"). A participle with a direct object is active, so it counts."""
     active = verb.tag_ == "VBD" or any(c.dep_ == "dobj" for c in verb.children)
     if not active or head.dep_ != "ccomp" or head.head.pos_ != "VERB":
         return False
     if head.head.lemma_.lower() not in words("speech_verbs"):
         return False
-    if any(c.dep_ == "aux" and c.tag_ == "MD" for c in head.children):
+    if any(c.dep_ == "aux" and c.tag_ == "MD" for c in head.children) or _thing_subject(head):
         return True
-    # "said three soldiers were killed and accused the SDF": a passive report, then the
-    # speaker's own statement
-    # or a clause about a thing: "said the memorandum was lawful and accused Greece"
     passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in head.children)
-    return _thing_subject(head) or (passive and verb.lemma_.lower() in words("speech_verbs"))
+    return passive and verb.lemma_.lower() in words("speech_verbs")
 
 
 def _thing_subject(clause) -> bool:
@@ -202,9 +200,9 @@ def arguments(trig: Trigger) -> tuple[list, list]:
         recipients += [c for c in trig.demanded.children if c.dep_ in ("nsubj", "nsubjpass")]
     if trig.category in ("THREATEN", "AGREE", "REJECT") or trig.inner is not None:
         heads = [token, gov, *(c for h in (token, gov) for c in h.children if c.dep_ == "xcomp")]
-        recipients += _condition_subjects(*heads)
+        recipients += condition_subjects(*heads)
     recipients += _named_whose(token)
-    if _charge_on_head(token):
+    if _charge_clause(token) and _on_head(token):
         recipients.append(token.head)  # "officials they accused of abuses": the officials
     if trig.delegate is not None:
         recipients = [r for r in recipients if r.i != trig.delegate.i]
@@ -220,22 +218,25 @@ def arguments(trig: Trigger) -> tuple[list, list]:
     return actors, [r for r in recipients if r.lemma_.lower() not in phrase]
 
 
-def _pronoun_subject(verb) -> bool:
-    return any(
+def spoken_charge(relcl) -> bool:
+    """ "the Governor, whom he accused of ...", "firms it accused of ...": a speaker's
+    charge told in a relative clause on its target."""
+    return _charge_clause(relcl) and any(
         c.dep_ == "nsubj" and c.pos_ == "PRON" and c.lower_ not in ("who", "which", "that")
-        for c in verb.children
+        for c in relcl.children
     )
 
 
-def _charge_on_head(token) -> bool:
-    return (
-        token.dep_ == "relcl"
-        and token.lemma_.lower() in words("charge_verbs")
-        and not any(c.dep_ in ("dobj", "advmod") for c in token.children)
-    )
+def _charge_clause(token) -> bool:
+    return token.dep_ == "relcl" and token.lemma_.lower() in words("charge_verbs")
 
 
-def _condition_subjects(*heads) -> list:
+def _on_head(relcl) -> bool:
+    """The relative clause has no object of its own: the noun it hangs on is its object."""
+    return not any(c.dep_ in ("dobj", "advmod") for c in relcl.children)
+
+
+def condition_subjects(*heads) -> list:
     """ "... unless Baghdad accepts": whoever must meet the condition is the target."""
     out = []
     for head in heads:

@@ -138,7 +138,7 @@ class ImpliedActors:
         holder = self._holder_of(head, at)
         if holder is not None:
             return [holder]
-        kinds = cues()["described_kinds"]
+        kinds = {**{k: k for k in org_classes()}, **cues()["described_kinds"]}
         kind = kinds.get(words[-1]) or next((kinds[w] for w in words[:-1] if w in kinds), None)
         if kind is None:
             return []

@@ -245,8 +245,7 @@ def _verbal_attack(token) -> bool:
 
 def _defied(token) -> bool:
     """ "Manila will not be intimidated (by Beijing)": pressure refused, not applied."""
-    deps = {c.dep_ for c in token.children}
-    return "auxpass" in deps and "neg" in deps
+    return _negated(token) and any(c.dep_ == "auxpass" for c in token.children)
 
 
 def _prep_objects(token) -> set[str]:
