@@ -876,6 +876,24 @@ def test_rejecting_an_accusation_answers_the_accuser_not_the_accused(parse):
     assert "Iran" not in names(doc, ev.recipient)
 
 
+def test_an_act_aimed_at_an_official_is_aimed_at_the_state_too(parse):
+    doc = parse(
+        "Indian Foreign Minister Arun Mehta accused Nepal of harbouring militants on Monday."
+        " Nepal rejected the charge."
+    )
+    assert names(doc, only(doc, "REJECT").recipient) >= {"Arun Mehta", "India"}
+
+
+def test_an_opposition_leader_does_not_speak_for_the_state(parse):
+    doc = parse(
+        "India's opposition leader Ravi Kumar accused Nepal of harbouring militants on Monday."
+        " Nepal rejected the charge."
+    )
+    ev = only(doc, "REJECT")
+    assert "Ravi Kumar" in names(doc, ev.recipient)
+    assert "India" not in names(doc, ev.recipient)
+
+
 def test_a_body_agreeing_to_impose_sanctions_sanctions(parse):
     doc = parse("The European Union agreed to impose sanctions on Serbia.")
     ev = only(doc, "SANCTION")

@@ -67,6 +67,7 @@ def extract(doc: Document) -> Document:
         args.side,
         args.is_target,
         judges=lambda ev: id(ev) not in args.fresh,
+        state_of=args.state_of,
     )
     doc.events = dedup.merge(events, implicit, args.side)
     return doc

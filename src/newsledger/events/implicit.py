@@ -34,11 +34,13 @@ def fill(
     side: Callable[[str], set[str]] = lambda eid: {eid},
     is_actor: Callable[[str], bool] = lambda eid: True,
     judges: Callable[[Event], bool] = lambda ev: True,
+    state_of: Callable[[str], list[str]] = lambda eid: [],
 ) -> None:
     """Give events with no named target the one their neighbours make plain (in place).
     `side(eid)`: the entity and the state it speaks for (a spokesman and his country);
     `is_actor(eid)`: a named party a protest can be aimed at, not a description;
-    `judges(event)`: the event may judge an earlier act (not "rejected a proposal")."""
+    `judges(event)`: the event may judge an earlier act (not "rejected a proposal");
+    `state_of(eid)`: the state an official or a state body acts for."""
     for index, event in enumerate(events):
         # a recipient that is only a description or a place ("the diplomat", "the
         # country") leaves the named target to be found, next to it
@@ -80,6 +82,11 @@ def fill(
             event.recipient = [home]
         elif _untargeted_protest(event, is_actor, home):
             event.recipient.append(home)  # "marched demanding the release of X": at the state
+    for event in events:  # "rejected the foreign minister's charge": the state's charge too
+        states = [s for r in event.recipient for s in state_of(r)]
+        event.recipient += [
+            s for s in dict.fromkeys(states) if s not in event.recipient + event.actor
+        ]
 
 
 FORCE = {"ASSAULT", "COERCE", "MOBILIZE", "SANCTION"}

@@ -12,11 +12,12 @@ from __future__ import annotations
 from newsledger.document import Document, Entity, Mention
 from newsledger.entities import gazetteer
 from newsledger.entities.coref import latest_of_kind
-from newsledger.entities.vocab import org_classes
+from newsledger.entities.vocab import org_classes, titles
 from newsledger.events.lexicon import actor_noun_types, cues, regional_blocs, seats, words
 
 MODIFIERS = {"compound", "amod", "poss", "nmod", "npadvmod"}
 DATELINE_WEIGHT = 1.0  # extra weight per mention of the country a story is filed from
+STATE_SECTORS = {"GOV", "MIL", "COP"}  # who acts for a state: officials, soldiers, police
 
 
 def is_country(name: str) -> bool:
@@ -217,6 +218,21 @@ class ImpliedActors:
             return {eid}
         return {eid, *self._country_ids(ent.country)}
 
+    def state_of(self, eid: str) -> list[str]:
+        """The state an official or a state body acts for, when the article names it: a
+        charge rejected from Pakistan's foreign minister is rejected from Pakistan too.
+        An opposition leader or a party speaks for no state, so it gets none."""
+        ent = self.by_id.get(eid)
+        if ent is None or not ent.country or ent.type == "GPE":
+            return []
+        if ent.type == "PERSON":
+            official = any(
+                not r.former and _title_sector(r.title) in STATE_SECTORS for r in ent.roles
+            )
+        else:
+            official = ent.sector in STATE_SECTORS
+        return [s for s in self._country_ids(ent.country) if s != eid] if official else []
+
     def _country_ids(self, iso3: str) -> list[str]:
         """The article's entities naming the country `iso3` (built once per document)."""
         if not hasattr(self, "_countries"):
@@ -251,6 +267,13 @@ class ImpliedActors:
                         counts[ent.local_id] += DATELINE_WEIGHT
             self._home = max(counts, key=lambda k: counts[k]) if counts else None
         return self._home
+
+
+def _title_sector(title: str) -> str | None:
+    """ "defence minister" is a minister: the sector of the title or of its last word."""
+    known = titles()
+    title = title.lower()
+    return known.get(title) or known.get(title.split()[-1] if title else "")
 
 
 def _party_role(token) -> bool:
