@@ -540,6 +540,14 @@ def test_a_denial_that_names_nobody_answers_the_accuser(parse):
     assert reject.recipient == ["A"]
 
 
+def test_an_act_naming_nobody_is_aimed_at_the_sides_usual_target(parse):
+    first = Event(type="ACCUSE", actor=["A"], recipient=["B"])
+    elsewhere = [Event(type=t, actor=["C"], recipient=["D"]) for t in ("AGREE", "CONSULT", "AID")]
+    warning = Event(type="THREATEN", actor=["A"], recipient=[])
+    implicit.fill([first, *elsewhere, warning], is_place=lambda e: False, home=None)
+    assert warning.recipient == ["B"]
+
+
 def test_a_protest_at_no_named_party_is_also_aimed_at_the_state(parse):
     march = Event(type="PROTEST", actor=["crowd"], recipient=["jailed demonstrators"])
     implicit.fill([march], lambda e: False, "country", is_actor=lambda e: False)

@@ -6,9 +6,11 @@ warned." The warning is aimed at the same side. A reader also knows that "X deni
 it" answers whoever just acted against X, and that a demonstration with no named
 target is aimed at the government of the country it happens in. Praise or criticism
 of "the step" judges whoever took the last step, and an appeal to no one named is
-made to the article's state. Only events the parse left without a named recipient
-(none, or only a description or a place: "the diplomat", "the country") are filled,
-next to what they have, and only from nearby events or the article's country.
+made to the article's state. Failing all these, an act by one side of a dispute is
+aimed at whoever that side aims at most often in the article. Only events the parse
+left without a named recipient (none, or only a description or a place: "the
+diplomat", "the country") are filled, next to what they have, and only from the
+article's other events or its country.
 """
 
 from __future__ import annotations
@@ -63,6 +65,7 @@ def fill(
             or (_answered(ours, before) if event.type in ANSWERS else [])
             or (_culprit(ours, events[:index]) if event.type == "ACCUSE" else [])
             or (_reacted(ours, before) if event.type in REACTIONS and judges(event) else [])
+            or (_usual_target(ours, events, is_actor) if event.type in AIMED else [])
             or ([home] if home and home not in ours and event.type in STATEWARD else [])
         )
         event.recipient += [r for r in found if r not in event.recipient]
@@ -132,6 +135,21 @@ def _continued(ours: set[str], before: list[Event]) -> list[str]:
         if set(earlier.actor) & ours and earlier.recipient:
             return [r for r in earlier.recipient if r not in ours]
     return []
+
+
+def _usual_target(
+    ours: set[str], events: list[Event], is_actor: Callable[[str], bool]
+) -> list[str]:
+    """The party the actor's side aims at most often in the whole article: in a dispute
+    between two sides, "Manila ruled out withdrawing" is aimed at the other side even
+    when the last few events were about someone else."""
+    counts: dict[str, int] = {}
+    for ev in events:
+        if ev.type in AIMED and set(ev.actor) & ours:
+            for r in ev.recipient:
+                if is_actor(r) and r not in ours:
+                    counts[r] = counts.get(r, 0) + 1
+    return [max(counts, key=counts.__getitem__)] if counts else []
 
 
 def _answered(ours: set[str], before: list[Event]) -> list[str]:
