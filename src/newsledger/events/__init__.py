@@ -318,9 +318,11 @@ AUDIENCE_VERBS = {"speak", "accord", "interview", "talk", "brief"}
 
 def _setting(tok, trig) -> bool:
     """Who heard it and where, not whom it targets: "speaking to reporters, X said ...",
-    "vowed to challenge it in court"."""
+    "vowed to challenge it in court", "wrote on Telegram"."""
     if tok.lemma_.lower() in words("court_nouns"):
         return tok.dep_ == "pobj" and tok.head.lower_ in ("in", "before", "to")
+    if tok.lower_ in words("platforms"):  # "in a statement on Telegram"
+        return tok.dep_ == "pobj" and tok.head.lower_ in ("on", "via", "through")
     if tok.dep_ == "poss" or not _press(tok):
         return False  # "the agency's board passes ...": an owner, not an audience
     verb = next((a for a in tok.ancestors if a.pos_ in ("VERB", "AUX")), None)

@@ -31,6 +31,8 @@ def subject_of(verb, depth: int = 0) -> tuple[list, list]:
             actors.extend(g for g in child.children if g.dep_ == "pobj")
     if patients and not actors:
         actors = _stray_agent(verb)
+    if not actors and not patients:
+        actors = _stray_subject(verb)
     if actors or patients or depth > 4:
         return actors, patients
     head = verb.head
@@ -89,6 +91,20 @@ def _stray_agent(verb) -> list:
                 if by.dep_ == "prep" and by.lower_ == "by":
                     return [g for g in by.children if g.dep_ == "pobj" and g.pos_ != "VERB"]
     return []
+
+
+def _stray_subject(verb) -> list:
+    """ "In a statement on Telegram, spokesman X accused ...": the parser hangs the
+    subject on the fronted phrase (X conjoined to "Telegram"). A finite verb with no
+    subject takes the name right before it when that name sits inside its fronted
+    phrase."""
+    if verb.tag_ not in ("VBD", "VBZ", "VBP") or verb.i == verb.sent.start:
+        return []
+    prev = verb.doc[verb.i - 1]
+    if prev.pos_ not in ("PROPN", "NOUN") or prev.dep_ not in ("conj", "appos", "pobj"):
+        return []
+    fronted = [c for c in verb.children if c.dep_ == "prep" and c.i < prev.i]
+    return [prev] if any(f in prev.ancestors for f in fronted) else []
 
 
 def _named_whose(verb) -> list:

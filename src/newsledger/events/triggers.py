@@ -609,6 +609,15 @@ def _protest_topic(trig: Trigger, found: dict[int, Trigger]) -> bool:
     return False
 
 
+SPOKEN_ASIDE = {"ACCUSE"}
+
+
+def _own_participle(trig: Trigger, tok) -> bool:
+    """ "expelled two diplomats, accusing them of spying": the charge is a second act of
+    the same actor, not the content of the first (as "rallied, calling for" is)."""
+    return tok.dep_ == "advcl" and tok.tag_ == "VBG" and trig.category in SPOKEN_ASIDE
+
+
 def _via(trig: Trigger) -> str:
     """How a trigger hangs from the one that absorbed it (its clause's relation)."""
     tok = trig.governor if trig.governor is not None else trig.token
@@ -624,6 +633,8 @@ def _absorbed(trig: Trigger, found: dict[int, Trigger]) -> bool:
     if trig.kind == "standalone":
         return any(a.i in found and found[a.i].kind != "standalone" for a in trig.token.ancestors)
     tok = trig.governor if trig.governor is not None else trig.token
+    if _own_participle(trig, tok):
+        return False
     for _ in range(5):
         if tok.dep_ == "conj" and tok.head.pos_ in ("VERB", "AUX"):
             tok = tok.head  # "urged X to drop the charges and release them": one demand
