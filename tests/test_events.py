@@ -918,6 +918,21 @@ def test_rejecting_an_accusation_answers_the_accuser_not_the_accused(parse):
             {"army"},
             "Telegram",
         ),
+        (  # who a warning says will act is the warner's side; who must comply is warned
+            "Spokesperson Lin Bao warned that Varnesia would take resolute measures if"
+            " Tarsia continued the survey.",
+            "THREATEN",
+            "Lin Bao",
+            {"Tarsia"},
+            "Varnesia",
+        ),
+        (  # a subject that undergoes the promised act is the one warned
+            "Spokesperson Lin Bao warned that Tarsia could face visa restrictions.",
+            "THREATEN",
+            "Lin Bao",
+            {"Tarsia"},
+            None,
+        ),
     ],
 )
 def test_who_acts_on_whom(parse, text, etype, actor, recipients, not_recipient):

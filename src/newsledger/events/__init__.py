@@ -210,7 +210,8 @@ def _ordered_clauses(sent) -> set[int]:
 def _event(doc: Document, args: Arguments, trig, sent) -> Event | None:
     actor_toks, recipient_toks = map(partial(_within, sent), frames.arguments(trig))
     head = trig.governor if trig.governor is not None else trig.token
-    recipient_toks = [t for t in recipient_toks if not _setting(t, trig)]
+    punishers = frames.punishers(trig)
+    recipient_toks = [t for t in recipient_toks if not _setting(t, trig) and t.i not in punishers]
     if _not_an_event(trig, head, actor_toks, recipient_toks):
         return None
     mark = args.checkpoint()
@@ -221,7 +222,7 @@ def _event(doc: Document, args: Arguments, trig, sent) -> Event | None:
         recipient = [r for r in recipient if r not in actor]
     if trig.category != "CONSULT":
         extra = _within(sent, frames.deep_recipients(trig, set(actor_toks)))
-        extra = [t for t in extra if not _setting(t, trig)]
+        extra = [t for t in extra if not _setting(t, trig) and t.i not in punishers]
         recipient += [r for r in _ids(args, extra, create=True) if r not in actor + recipient]
     aside = {args.entity_at(t) for t in sent if _setting(t, trig)}
     recipient = [r for r in recipient if r not in aside]

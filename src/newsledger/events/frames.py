@@ -215,7 +215,8 @@ def arguments(trig: Trigger) -> tuple[list, list]:
     if trig.demanded is not None:
         recipients += [c for c in trig.demanded.children if c.dep_ in ("nsubj", "nsubjpass")]
     if trig.category in ("THREATEN", "AGREE", "REJECT") or trig.inner is not None:
-        heads = [token, gov, *(c for h in (token, gov) for c in h.children if c.dep_ == "xcomp")]
+        deps = ("xcomp", "ccomp") if trig.category == "THREATEN" else ("xcomp",)
+        heads = [token, gov, *(c for h in (token, gov) for c in h.children if c.dep_ in deps)]
         recipients += condition_subjects(*heads)
     recipients += _named_whose(token)
     if _charge_clause(token) and _on_head(token):
@@ -261,6 +262,34 @@ def condition_subjects(*heads) -> list:
                 m.dep_ == "mark" and m.lower_ in ("unless", "if") for m in clause.children
             ):
                 out += [c for c in clause.children if c.dep_ == "nsubj" and c.pos_ != "PRON"]
+    return out
+
+
+def punishers(trig: Trigger) -> set[int]:
+    """Tokens of whoever a threat says will act: "warned that Beijing would take measures
+    if Ottawa continues" is aimed at Ottawa; Beijing is the warner's side. A subject that
+    undergoes the act ("X could face sanctions") or a passive one stays the target."""
+    if trig.category != "THREATEN":
+        return set()
+    heads = {trig.token, trig.governor if trig.governor is not None else trig.token}
+    out: set[int] = set()
+    for head in heads:
+        for clause in head.children:
+            if clause.dep_ != "ccomp" or clause.lemma_.lower() in words("undergo_verbs"):
+                continue
+            for subj in clause.children:
+                if subj.dep_ == "nsubj":
+                    out |= _name_tokens(subj)
+    return out
+
+
+def _name_tokens(tok) -> set[int]:
+    """The token and the words that name it ("the Chinese government"), without the
+    phrases hanging on it ("aggression by X against Y")."""
+    out = {tok.i}
+    for child in tok.children:
+        if child.dep_ in ("compound", "amod", "poss", "conj", "appos", "nmod"):
+            out |= _name_tokens(child)
     return out
 
 
