@@ -548,6 +548,14 @@ def test_an_act_naming_nobody_is_aimed_at_the_sides_usual_target(parse):
     assert warning.recipient == ["B"]
 
 
+def test_a_commitment_naming_nobody_is_made_to_the_usual_counterpart(parse):
+    talks = Event(type="CONSULT", actor=["A"], recipient=["B"])
+    other = Event(type="AID", actor=["C"], recipient=["D"])
+    pledge = Event(type="AGREE", actor=["A"], recipient=[])
+    implicit.fill([talks, other, pledge], is_place=lambda e: False, home=None)
+    assert pledge.recipient == ["B"]
+
+
 def test_a_protest_at_no_named_party_is_also_aimed_at_the_state(parse):
     march = Event(type="PROTEST", actor=["crowd"], recipient=["jailed demonstrators"])
     implicit.fill([march], lambda e: False, "country", is_actor=lambda e: False)

@@ -6,8 +6,8 @@ warned." The warning is aimed at the same side. A reader also knows that "X deni
 it" answers whoever just acted against X, and that a demonstration with no named
 target is aimed at the government of the country it happens in. Praise or criticism
 of "the step" judges whoever took the last step, and an appeal to no one named is
-made to the article's state. Failing all these, an act by one side of a dispute is
-aimed at whoever that side aims at most often in the article. Only events the parse
+made to the article's state. Failing all these, an act or a commitment by one side is
+aimed at whoever that side deals with most often in the article. Only events the parse
 left without a named recipient (none, or only a description or a place: "the
 diplomat", "the country") are filled, next to what they have, and only from the
 article's other events or its country.
@@ -26,6 +26,7 @@ ANSWERS = {"REJECT", "ACCUSE", "THREATEN"}  # what may answer an act against the
 RECIPROCAL = {"COOPERATE"}  # done together: each actor is the other's recipient
 REACTIONS = {"SUPPORT", "ACCUSE", "REJECT"}  # what may judge another party's latest act
 STATEWARD = {"ACCUSE", "REQUEST"}  # with no one named, aimed at the article's state
+PLEDGES = {"AGREE"}  # a commitment naming no one is made to the usual counterpart
 WINDOW = 3  # how many earlier events a continuation or an answer may lean on
 
 
@@ -56,7 +57,7 @@ def fill(
             if home and home not in event.actor and not event.recipient:
                 event.recipient = [home]
             continue
-        if event.type not in AIMED | REACTIONS:
+        if event.type not in AIMED | REACTIONS | PLEDGES:
             continue
         if event.attributed_to:  # "X rejected ..., saying Mexico will not ...": X's own side
             ours |= side(event.attributed_to)
@@ -65,7 +66,7 @@ def fill(
             or (_answered(ours, before) if event.type in ANSWERS else [])
             or (_culprit(ours, events[:index]) if event.type == "ACCUSE" else [])
             or (_reacted(ours, before) if event.type in REACTIONS and judges(event) else [])
-            or (_usual_target(ours, events, is_actor) if event.type in AIMED else [])
+            or (_usual_target(ours, events, is_actor) if event.type in AIMED | PLEDGES else [])
             or ([home] if home and home not in ours and event.type in STATEWARD else [])
         )
         event.recipient += [r for r in found if r not in event.recipient]
@@ -140,12 +141,13 @@ def _continued(ours: set[str], before: list[Event]) -> list[str]:
 def _usual_target(
     ours: set[str], events: list[Event], is_actor: Callable[[str], bool]
 ) -> list[str]:
-    """The party the actor's side aims at most often in the whole article: in a dispute
-    between two sides, "Manila ruled out withdrawing" is aimed at the other side even
-    when the last few events were about someone else."""
+    """The party the actor's side deals with most often in the whole article: in a
+    dispute between two sides, "Manila ruled out withdrawing" is aimed at the other side
+    and "Abuja remains committed to dialogue" is a commitment to it, even when the last
+    few events were about someone else."""
     counts: dict[str, int] = {}
     for ev in events:
-        if ev.type in AIMED and set(ev.actor) & ours:
+        if set(ev.actor) & ours:
             for r in ev.recipient:
                 if is_actor(r) and r not in ours:
                     counts[r] = counts.get(r, 0) + 1
