@@ -941,6 +941,21 @@ def test_rejecting_an_accusation_answers_the_accuser_not_the_accused(parse):
             {"Tarsia"},
             None,
         ),
+        (  # "said Y had done A, and urged Z": the step back in tense returns to the speaker
+            "Spokesman Ilo Dessa said the government had not withdrawn any troops from the"
+            " region, and urged Governor Kano Ruta to work with the police.",
+            "REQUEST",
+            "Ilo Dessa",
+            {"Kano Ruta"},
+            None,
+        ),
+        (  # "charged that X had ...": X is the accused
+            "Opposition leader Mara Vell charged that the Tarsian government had rigged the vote.",
+            "ACCUSE",
+            "Mara Vell",
+            {"Tarsian government"},
+            None,
+        ),
     ],
 )
 def test_who_acts_on_whom(parse, text, etype, actor, recipients, not_recipient):
@@ -949,6 +964,12 @@ def test_who_acts_on_whom(parse, text, etype, actor, recipients, not_recipient):
     assert actor in names(doc, ev.actor)
     assert names(doc, ev.recipient) >= recipients
     assert not_recipient not in names(doc, ev.recipient)
+
+
+def test_deeds_in_a_reported_past_perfect_stay_with_their_doer(parse):
+    doc = parse("Officials said rebels had attacked the convoy and abducted ten workers.")
+    assert doc.events
+    assert all("rebels" in names(doc, ev.actor) for ev in doc.events)
 
 
 def test_a_body_agreeing_to_impose_sanctions_sanctions(parse):

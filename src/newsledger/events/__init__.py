@@ -27,10 +27,9 @@ from newsledger.events.arguments import Arguments, conjuncts
 from newsledger.events.attribution import attribute, certainty, source, speaker_of
 from newsledger.events.contexts import contexts, location
 from newsledger.events.dates import event_date
-from newsledger.events.lexicon import words
+from newsledger.events.lexicon import STATEMENTS, words
 from newsledger.store.base import Store
 
-STATEMENTS = {"ACCUSE", "REJECT", "REQUEST", "THREATEN"}  # said, so the sayer is the source
 MODES = {"SANCTION": "convict"}  # the mode of a category a rule recoded to (a verdict)
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from newsledger.events.anaphora import claim_noun
-from newsledger.events.lexicon import actor_noun_types, recipient_preps, words
+from newsledger.events.lexicon import actor_noun_types, recipient_preps, speech_act, words
 from newsledger.events.triggers import Trigger
 
 STATEMENT_NOUNS = {"declaration", "statement", "resolution", "communique", "appeal", "letter"}
@@ -130,12 +130,20 @@ def _tense_break(verb, head) -> bool:
     active = verb.tag_ == "VBD" or any(c.dep_ == "dobj" for c in verb.children)
     if not active or head.dep_ != "ccomp" or head.head.pos_ != "VERB":
         return False
-    if head.head.lemma_.lower() not in words("speech_verbs"):
+    if head.head.lemma_.lower() not in words("speech_verbs") and not speech_act(head.head):
         return False
     if any(c.dep_ == "aux" and c.tag_ == "MD" for c in head.children) or _thing_subject(head):
         return True
+    if verb.tag_ == "VBD" and _past_perfect(head) and speech_act(verb):
+        return True  # "said the government had abandoned X, and demanded ...": a step back
     passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in head.children)
     return passive and verb.lemma_.lower() in words("speech_verbs")
+
+
+def _past_perfect(clause) -> bool:
+    return clause.tag_ == "VBN" and any(
+        c.dep_ == "aux" and c.lower_ in ("had", "'d") for c in clause.children
+    )
 
 
 def _thing_subject(clause) -> bool:
@@ -397,7 +405,9 @@ def _infinitive(tok) -> bool:
 
 def _deep_child(child, root, category: str) -> bool:
     if child.dep_ == "ccomp":  # "demanded that X ...", "warned that X ..."
-        return category in ("REQUEST", "THREATEN") or child.pos_ == "ADJ"  # "found X guilty"
+        return (
+            category in ("REQUEST", "THREATEN", "ACCUSE") or child.pos_ == "ADJ"
+        )  # "found X guilty"
     if child.dep_ == "advcl":
         return _infinitive(child)
     return child.dep_ in DEEP_DEPS

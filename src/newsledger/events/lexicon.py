@@ -67,6 +67,15 @@ def triggers() -> dict[tuple[str, str], list[Entry]]:
     return index
 
 
+STATEMENTS = frozenset({"ACCUSE", "REJECT", "REQUEST", "THREATEN"})  # acts done by saying
+
+
+def speech_act(verb) -> bool:
+    """A verb that can name an act done by saying it: "urged", "accused", "warned"."""
+    entries = triggers().get(("verb", verb.lemma_.lower()), [])
+    return any(e.category in STATEMENTS for e in entries)
+
+
 @cache
 def recipient_preps(category: str) -> frozenset[str]:
     return frozenset(_load("triggers.toml")[category].get("recipient_preps", []))
