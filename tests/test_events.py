@@ -956,6 +956,20 @@ def test_rejecting_an_accusation_answers_the_accuser_not_the_accused(parse):
             {"Tarsian government"},
             None,
         ),
+        (  # the possessor of the act's own noun makes it: not its target
+            "Foreign Minister Ola Wend conveyed India's strong protest to the Chinese ambassador.",
+            "ACCUSE",
+            "India",
+            {"China"},
+            "India",
+        ),
+        (  # a charge "at" someone is a physical one
+            "Riot police charged at the protesters outside parliament.",
+            "ASSAULT",
+            "Riot police",
+            {"protesters"},
+            None,
+        ),
     ],
 )
 def test_who_acts_on_whom(parse, text, etype, actor, recipients, not_recipient):

@@ -271,6 +271,9 @@ def _event(doc: Document, args: Arguments, trig, sent) -> Event | None:
         if pair is not None:  # "condemned the attack on X": X is what was attacked
             pair = replace(pair, content=frozenset(_content(args, sent.doc, pair)))
             owners = [o for o in _owners(args, sent.doc[pair.at]) if o not in actor]
+            if pair.at == trig.token.i:  # "conveyed India's protest": India protests too
+                event.actor += owners
+                owners = []
             if owners:  # "rejected the army's account": the army made it, say so
                 event.recipient = owners + [r for r in event.recipient if r not in owners]
                 pair = None

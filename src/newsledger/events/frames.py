@@ -375,6 +375,7 @@ def deep_recipients(trig: Trigger, actors: set) -> list:
             for c in tok.children
             if (c.dep_ not in ("relcl", "advcl", "parataxis", "ccomp") or _infinitive(c))
             and not _source_phrase(c)
+            and not (c.dep_ == "poss" and tok == trig.token)  # "conveyed Pakistan's concern"
             and not (trig.category == "REJECT" and _claim_content(c))
         )
     return out
