@@ -986,6 +986,16 @@ def test_deeds_in_a_reported_past_perfect_stay_with_their_doer(parse):
     assert all("rebels" in names(doc, ev.actor) for ev in doc.events)
 
 
+def test_a_charge_another_party_denies_is_still_made(parse):
+    doc = parse(
+        "Asked about the raids, spokesman Omar Latif accused Kabul of sheltering militants"
+        " in Kunar, a charge Afghanistan's Foreign Ministry has consistently denied."
+    )
+    ev = only(doc, "ACCUSE")
+    assert not ev.negated
+    assert ev.attributed_to in names_ids(doc, "Omar Latif")
+
+
 def test_a_body_agreeing_to_impose_sanctions_sanctions(parse):
     doc = parse("The European Union agreed to impose sanctions on Serbia.")
     ev = only(doc, "SANCTION")

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from newsledger.events.anaphora import claim_noun
 from newsledger.events.lexicon import Entry, actor_noun_types, cues, triggers, words
 
 NOMINAL_DEPS = {"pobj", "dobj", "nsubj", "nsubjpass", "compound", "poss"}
@@ -491,7 +492,7 @@ def _apply_denials(found: dict[int, Trigger]) -> None:
             inner = child
             if child.dep_ == "prep":
                 inner = next((c for c in child.children if c.dep_ == "pcomp"), child)
-            if inner.dep_ not in ("xcomp", "ccomp", "pcomp", "dobj"):
+            if inner.dep_ not in ("xcomp", "ccomp", "pcomp", "dobj") or fronted_unquoted(inner):
                 continue
             inner = _reported_content(inner) or inner  # "denied a report that X ..."
             denied = _denied_trigger(inner, found)
@@ -500,6 +501,22 @@ def _apply_denials(found: dict[int, Trigger]) -> None:
                 if not _ruling_out(trig):
                     del found[i]
                 break
+
+
+def fronted_unquoted(clause) -> bool:
+    """ "X accused Y of ..., a charge Z has denied": the parser makes the accusation the
+    content of the later denial. The clause comes first, unquoted, and an apposed claim
+    noun (", a charge", ", an allegation") stands between it and the verb: that noun
+    is what the verb really takes."""
+    head = clause.head
+    if clause.dep_ != "ccomp" or clause.i > head.i or any(t.is_quote for t in clause.subtree):
+        return False
+    doc = clause.doc
+    for t in doc[clause.i + 1 : head.i]:
+        before = doc[t.i - 1] if doc[t.i - 1].dep_ != "det" else doc[t.i - 2]
+        if claim_noun(t) and before.text == ",":
+            return True
+    return False
 
 
 def _ruling_out(trig: Trigger) -> bool:
@@ -579,7 +596,7 @@ def _climb(tok, found=None):
     """The verb governing `tok` through an infinitive or gerund, or None."""
     if tok.dep_ == "xcomp" or (tok.dep_ == "advcl" and _purpose(tok)):
         return tok.head
-    if tok.dep_ == "ccomp" and found is not None:
+    if tok.dep_ == "ccomp" and found is not None and not fronted_unquoted(tok):
         # "demanded that X release Y", "warned that X would attack": one event
         head = found.get(tok.head.i)
         if head is not None and head.category in CLAUSE_OWNERS:
