@@ -970,6 +970,22 @@ def test_rejecting_an_accusation_answers_the_accuser_not_the_accused(parse):
             {"protesters"},
             None,
         ),
+        (  # calling someone's act unacceptable accuses whoever did it
+            "Tarsia fired two missiles on Tuesday. Varnesian Prime Minister Ola Wend said"
+            " the repeated launches were absolutely unacceptable.",
+            "ACCUSE",
+            "Ola Wend",
+            {"Tarsia"},
+            None,
+        ),
+        (  # "outrageous comments by X": X made what the speaker condemns
+            'Spokesman Ilo Dessa said the expulsion followed "hostile and outrageous"'
+            " comments by Tarsian officials.",
+            "ACCUSE",
+            "Ilo Dessa",
+            {"Tarsian officials"},
+            None,
+        ),
     ],
 )
 def test_who_acts_on_whom(parse, text, etype, actor, recipients, not_recipient):

@@ -103,10 +103,25 @@ def _own_side(token) -> bool:
     return any(g.dep_ == "poss" and g.pos_ == "PRON" for g in token.children)
 
 
+def _judged_makers(cue) -> list:
+    """ "outrageous comments by French officials": whoever made what the cue judges."""
+    while cue.dep_ == "conj":
+        cue = cue.head
+    if cue.dep_ != "amod":
+        return []
+    return [
+        g
+        for p in cue.head.children
+        if p.dep_ == "prep" and p.lower_ in ("by", "from")
+        for g in p.children
+        if g.dep_ == "pobj"
+    ]
+
+
 def accused_tokens(acc: Accusation) -> list:
     """Who the clause accuses: its agent-like subject, else where the wrong happened."""
     clause = acc.clause
-    out = []
+    out = _judged_makers(acc.cue)
     for child in clause.children:
         if child.dep_ in ("nsubj", "attr") and child.pos_ in ("NOUN", "PROPN", "PRON"):
             out += [] if _own_side(child) else [child]
