@@ -1012,6 +1012,19 @@ def test_a_charge_another_party_denies_is_still_made(parse):
     assert ev.attributed_to in names_ids(doc, "Omar Latif")
 
 
+@pytest.mark.parametrize(
+    ("text", "etype"),
+    [
+        ("Tarsia fired two ballistic missiles into the sea on Tuesday.", "MOBILIZE"),
+        ("Tarsia test-fired a new missile on Sunday.", "MOBILIZE"),
+        ("Tarsian rebels fired rockets at Varnesia on Sunday.", "ASSAULT"),
+    ],
+)
+def test_a_missile_test_is_a_show_of_force_not_an_attack(parse, text, etype):
+    ev = only(parse(text), etype)
+    assert etype != "MOBILIZE" or ev.mode == "weapons"
+
+
 def test_a_body_agreeing_to_impose_sanctions_sanctions(parse):
     doc = parse("The European Union agreed to impose sanctions on Serbia.")
     ev = only(doc, "SANCTION")

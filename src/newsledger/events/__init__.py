@@ -30,7 +30,7 @@ from newsledger.events.dates import event_date
 from newsledger.events.lexicon import STATEMENTS, words
 from newsledger.store.base import Store
 
-MODES = {"SANCTION": "convict"}  # the mode of a category a rule recoded to (a verdict)
+MODES = {"SANCTION": "convict", "MOBILIZE": "weapons"}  # modes of categories rules recode to
 
 
 def extract(doc: Document) -> Document:
@@ -234,6 +234,9 @@ def _event(doc: Document, args: Arguments, trig, sent) -> Event | None:
     attributed, chain = attribute(args, head, sent)
     mode = modality.aux_mode(trig, under_speech=bool(chain))
     category = modality.recode(_by_state(trig, actor_toks), mode, trig)
+    aimed = any(args.is_target(r) for r in recipient)
+    if category == "ASSAULT" and _weapons_test(trig, head) and not aimed:
+        category = "MOBILIZE"  # "fired two missiles into the sea": a show of force
     if category == "THREATEN" and trig.category == "MOBILIZE" and not recipient:
         category = "MOBILIZE"  # "3,000 soldiers will be sent to the border": aimed at no one
     if _alleged_plan(trig, head, mode, attributed, actor):
@@ -284,6 +287,14 @@ def _event(doc: Document, args: Arguments, trig, sent) -> Event | None:
     if _new_object(head):
         args.fresh.add(id(event))  # "rejected a proposal": no earlier act is judged
     return event
+
+
+def _weapons_test(trig, head) -> bool:
+    """A missile or rocket fired as a test or into the sea, not at anyone."""
+    weapon = set(trig.entry.words) & words("test_weapons") or any(
+        c.dep_ == "dobj" and c.lemma_.lower() in words("test_weapons") for c in head.children
+    )
+    return bool(weapon) and any(t.lower_ in words("test_cues") for t in head.subtree)
 
 
 def _new_object(verb) -> bool:
