@@ -1025,6 +1025,17 @@ def test_a_missile_test_is_a_show_of_force_not_an_attack(parse, text, etype):
     assert etype != "MOBILIZE" or ev.mode == "weapons"
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kenya declared a diplomat at the Ugandan embassy persona non grata on Friday.",
+        "Libya declared the envoy persona non grata.",
+    ],
+)
+def test_declaring_a_diplomat_persona_non_grata_expels(parse, text):
+    assert only(parse(text), "SANCTION").mode == "expel"
+
+
 def test_a_body_agreeing_to_impose_sanctions_sanctions(parse):
     doc = parse("The European Union agreed to impose sanctions on Serbia.")
     ev = only(doc, "SANCTION")

@@ -48,7 +48,7 @@ def light(token) -> bool:
 
 NEAR_DEPS = {
     "prt", "prep", "dobj", "attr", "acomp", "oprd", "compound", "amod", "pobj", "acl",
-    "nmod", "dative", "xcomp", "advmod", "npadvmod", "nsubjpass",
+    "nmod", "dative", "xcomp", "advmod", "npadvmod", "nsubjpass", "dep",
 }  # fmt: skip
 
 
@@ -56,8 +56,9 @@ def _nearby(token) -> set[str]:
     """Words hanging off `token` that can complete a phrase ("rule out", "hunger strike")."""
     out: set[str] = set()
     for child in token.children:
-        if child.dep_ not in NEAR_DEPS and not (child.dep_ == "ccomp" and child.pos_ == "ADJ"):
-            continue  # an adjective clause completes a phrase too: "found X guilty"
+        small = child.dep_ == "ccomp" and child.pos_ in ("ADJ", "NOUN")
+        if child.dep_ not in NEAR_DEPS and not small:
+            continue  # a verbless clause completes a phrase too: "found X guilty"
         if child.dep_ == "prep" and _dated(child):
             continue  # "fired its chief on Monday" is no "fire on"
         out |= _keys(child)
