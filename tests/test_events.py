@@ -94,6 +94,21 @@ def test_ruled_out_is_a_rejection_not_a_negation(parse):
     assert not ev.negated
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The bloc ruled out new sanctions against Tarsia.",
+        "The bloc ruled out the reimposition of sanctions on Tarsia.",
+    ],
+)
+def test_a_ruled_out_act_named_by_a_noun_is_negated_too(parse, text):
+    doc = parse(text)
+    assert not only(doc, "REJECT").negated
+    sanction = only(doc, "SANCTION")
+    assert sanction.negated
+    assert "Tarsia" in names(doc, sanction.recipient)
+
+
 def test_future_meeting_is_agree_with_future_mode(parse):
     doc = parse("Peru will meet Bolivia in Lima next month.")
     ev = only(doc, "AGREE")

@@ -333,6 +333,9 @@ def _noun_trigger(token) -> Trigger | None:
     head = token.head
     if token.dep_ in ("dobj", "nsubjpass") and _by_object(head, None) is not None:
         return None  # "lifted the curfew": the verb names the event
+    refuser = _refused_by(token)
+    if refuser is not None:  # "ruled out sanctions": the sanctions are an act, negated
+        return Trigger(token, entry, refuser, "light")
     if token.dep_ in ("dobj", "nsubjpass", "attr", "oprd") and light(head):
         if entry.category == "PROTEST" and _lemma_in(head, "diplomatic_light_verbs"):
             entry = Entry("ACCUSE", "noun", entry.words, "disapprove")
@@ -362,6 +365,16 @@ def _noun_trigger(token) -> Trigger | None:
     ):
         return Trigger(token, entry, None, "standalone")  # "Israeli air strikes on Gaza"
     return None
+
+
+def _refused_by(noun):
+    """The "rule out" verb whose object is this event noun, directly or through "of"
+    ("ruled out sanctions", "ruled out the reimposition of sanctions"), else None."""
+    if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.dep_ == "dobj":
+        noun = noun.head.head
+    if noun.dep_ != "dobj" or "rule out" not in _phrasal(noun.head):
+        return None
+    return noun.head
 
 
 def _phrase_in(token, name: str) -> bool:
@@ -497,6 +510,9 @@ def _apply_denials(found: dict[int, Trigger]) -> None:
                 continue
             inner = _reported_content(inner) or inner  # "denied a report that X ..."
             denied = _denied_trigger(inner, found)
+            if denied is None and _ruling_out(trig):
+                carried = (t for t in found.values() if t is not trig and t.kind == "light")
+                denied = next((t for t in carried if t.governor.i == trig.token.i), None)
             if denied is not None:
                 denied.denied_by = trig.token
                 if not _ruling_out(trig):
