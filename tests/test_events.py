@@ -1001,6 +1001,14 @@ def test_rejecting_an_accusation_answers_the_accuser_not_the_accused(parse):
             {"Tarsian officials"},
             None,
         ),
+        (  # the speaker's refusal restated in their own words is one refusal
+            "Party leader Karl Brandt rejected a proposal by Finance Minister Lena Voss,"
+            " saying the Greens would not accept new debt.",
+            "REJECT",
+            "Karl Brandt",
+            {"Lena Voss"},
+            None,
+        ),
     ],
 )
 def test_who_acts_on_whom(parse, text, etype, actor, recipients, not_recipient):

@@ -28,6 +28,9 @@ def _same(a: Event, b: Event, sa: int | None, sb: int | None, side: Side = _alon
         # "the US ambassador expressed support, writing that Washington stands by ...":
         # one side's one act, said twice in one sentence
         return True
+    if one_sentence and sa is None and sb is None and _voiced(a, b):
+        # "X rejected the plan, saying Bavaria would not ...": the speaker's act, restated
+        return not a.recipient or not b.recipient or bool(set(a.recipient) & set(b.recipient))
     if one_sentence and (sa is None) != (sb is None) and set(a.actor) & set(b.actor):
         # "X hit back, accusing Y of lying": the verb and the accusation it reports are one
         return not a.recipient or not b.recipient or bool(set(a.recipient) & set(b.recipient))
@@ -50,6 +53,13 @@ def _same(a: Event, b: Event, sa: int | None, sb: int | None, side: Side = _alon
         return False
     ra, rb = set(a.recipient), set(b.recipient)
     return ra == rb or bool(ra & rb) or (sa is not None and (ra <= rb or rb <= ra))
+
+
+def _voiced(a: Event, b: Event) -> bool:
+    """One event is told by the other's actor: the speaker's own act, in their words."""
+    return (b.attributed_to in a.actor and b.attributed_to not in b.actor) or (
+        a.attributed_to in b.actor and a.attributed_to not in a.actor
+    )
 
 
 def _sides(event: Event, side: Side) -> set[str]:
