@@ -631,7 +631,9 @@ def test_a_protest_at_a_square_is_aimed_at_the_government(parse):
     ],
 )
 def test_the_act_decides_the_category(parse, text, kind):
-    assert only(parse(text), kind)
+    doc = parse(text)
+    assert only(doc, kind)
+    assert len(doc.events) == 1, [(e.type, e.trigger) for e in doc.events]
 
 
 def test_sources_who_asked_not_to_be_named_request_nothing(parse):

@@ -648,8 +648,11 @@ SPOKEN_ASIDE = {"ACCUSE"}
 
 def _own_participle(trig: Trigger, tok) -> bool:
     """ "expelled two diplomats, accusing them of spying": the charge is a second act of
-    the same actor, not the content of the first (as "rallied, calling for" is)."""
-    return tok.dep_ == "advcl" and tok.tag_ == "VBG" and trig.category in SPOKEN_ASIDE
+    the same actor, not the content of the first (as "rallied, calling for" is). A
+    letter "making allegations" is the accusation itself."""
+    if tok.dep_ != "advcl" or tok.tag_ != "VBG" or trig.category not in SPOKEN_ASIDE:
+        return False
+    return tok.head.lemma_.lower() not in words("letter_verbs")  # "wrote to X, accusing"
 
 
 def _via(trig: Trigger) -> str:
