@@ -1011,6 +1011,21 @@ def test_rejecting_an_accusation_answers_the_accuser_not_the_accused(parse):
             {"Lena Voss"},
             None,
         ),
+        (  # an encounter told as the setting of what was said is an encounter
+            "Foreign Minister Ola Wend told Keto Aru in a phone call on Monday that Varnesia"
+            " wanted calm.",
+            "CONSULT",
+            "Ola Wend",
+            {"Keto Aru"},
+            None,
+        ),
+        (
+            "Ola Wend made the remarks during a meeting with Tarsian envoy Keto Aru.",
+            "CONSULT",
+            "Ola Wend",
+            {"Keto Aru"},
+            None,
+        ),
     ],
 )
 def test_who_acts_on_whom(parse, text, etype, actor, recipients, not_recipient):
@@ -1059,6 +1074,11 @@ def test_a_missile_test_is_a_show_of_force_not_an_attack(parse, text, etype):
 )
 def test_declaring_a_diplomat_persona_non_grata_expels(parse, text):
     assert only(parse(text), "SANCTION").mode == "expel"
+
+
+def test_the_meeting_told_before_is_no_new_meeting(parse):
+    doc = parse("In the meeting, the Varnesian delegation raised the border dispute.")
+    assert not [e for e in doc.events if e.type == "CONSULT"]
 
 
 def test_a_body_agreeing_to_impose_sanctions_sanctions(parse):

@@ -335,7 +335,25 @@ def _standalone(token, preps: set[str]) -> tuple[list, list]:
             actors.extend(_pobjs(child))
         elif child.dep_ == "prep" and child.lower_ in preps:
             recipients.extend(_pobjs(child))
+    if not actors and _fresh_setting(token):
+        verb = token.head.head  # "told X in a phone call": the teller and X took part
+        actors = subject_of(verb)[0]
+        recipients += [c for c in verb.children if c.dep_ == "dative"]
+        recipients += objects_of(verb, {"with"})
     return actors, recipients
+
+
+SETTING_PREPS = ("in", "during", "at")  # "in a phone call with", "during a meeting with"
+
+
+def _fresh_setting(noun) -> bool:
+    """ "said in a phone call", "during a meeting": an encounter first told here, as the
+    setting of what was said or done ("in the meeting" points back to one told before)."""
+    if noun.dep_ != "pobj" or noun.head.lower_ not in SETTING_PREPS:
+        return False
+    if noun.head.head.pos_ not in ("VERB", "AUX"):
+        return False
+    return not any(c.dep_ == "det" and c.lower_ not in ("a", "an") for c in noun.children)
 
 
 ACTOR_TYPES = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"}
