@@ -1076,6 +1076,20 @@ def test_declaring_a_diplomat_persona_non_grata_expels(parse, text):
     assert only(parse(text), "SANCTION").mode == "expel"
 
 
+@pytest.mark.parametrize(
+    ("text", "actors"),
+    [
+        ("Kurti and Vucic did not sit down together on Thursday.", {"Kurti", "Vucic"}),
+        ("The envoy spoke to reporters hours after meeting Ola Wend.", {"envoy", "Ola Wend"}),
+    ],
+)
+def test_meetings_told_in_passing(parse, text, actors):
+    doc = parse(text)
+    ev = only(doc, "CONSULT")
+    assert actors <= names(doc, ev.actor + ev.recipient)
+    assert "reporters" not in names(doc, ev.recipient)  # the press briefing is no meeting
+
+
 def test_the_meeting_told_before_is_no_new_meeting(parse):
     doc = parse("In the meeting, the Varnesian delegation raised the border dispute.")
     assert not [e for e in doc.events if e.type == "CONSULT"]

@@ -655,6 +655,17 @@ def _own_participle(trig: Trigger, tok) -> bool:
     return tok.head.lemma_.lower() not in words("letter_verbs")  # "wrote to X, accusing"
 
 
+def _earlier_meeting(trig: Trigger, tok) -> bool:
+    """ "spoke hours after meeting X": a meeting told as the time of another act is an
+    event of its own."""
+    prep = tok.head
+    return (
+        trig.category == "CONSULT"
+        and tok.dep_ == "pcomp"
+        and prep.lower_ in words("narrating_marks")
+    )
+
+
 def _via(trig: Trigger) -> str:
     """How a trigger hangs from the one that absorbed it (its clause's relation)."""
     tok = trig.governor if trig.governor is not None else trig.token
@@ -670,7 +681,7 @@ def _absorbed(trig: Trigger, found: dict[int, Trigger]) -> bool:
     if trig.kind == "standalone":
         return any(a.i in found and found[a.i].kind != "standalone" for a in trig.token.ancestors)
     tok = trig.governor if trig.governor is not None else trig.token
-    if _own_participle(trig, tok):
+    if _own_participle(trig, tok) or _earlier_meeting(trig, tok):
         return False
     for _ in range(5):
         if tok.dep_ == "conj" and tok.head.pos_ in ("VERB", "AUX"):
