@@ -628,6 +628,8 @@ def test_a_protest_at_a_square_is_aimed_at_the_government(parse):
         ("Varnesia said 3,000 soldiers would be sent to its eastern border.", "MOBILIZE"),
         ("Riot police used water cannon to clear the demonstrators.", "ASSAULT"),
         ("Thousands marched in the capital to demand the resignation of Ola Wend.", "PROTEST"),
+        ("Tarsia responded with tariffs on Varnesian steel.", "SANCTION"),
+        ("Varnesia said it would answer any new tariff with measures of its own.", "THREATEN"),
     ],
 )
 def test_the_act_decides_the_category(parse, text, kind):
