@@ -629,6 +629,7 @@ def test_a_protest_at_a_square_is_aimed_at_the_government(parse):
         ("Riot police used water cannon to clear the demonstrators.", "ASSAULT"),
         ("Thousands marched in the capital to demand the resignation of Ola Wend.", "PROTEST"),
         ("Tarsia responded with tariffs on Varnesian steel.", "SANCTION"),
+        ("Ola Wend said she would not retract her remarks on the border.", "REJECT"),
         ("Varnesia said it would answer any new tariff with measures of its own.", "THREATEN"),
     ],
 )
