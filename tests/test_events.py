@@ -1093,6 +1093,11 @@ def test_meetings_told_in_passing(parse, text, actors):
     assert "reporters" not in names(doc, ev.recipient)  # the press briefing is no meeting
 
 
+def test_a_denied_use_of_firearms_is_a_negated_assault(parse):
+    doc = parse("Interior Minister Ola Wend denied that police had used firearms at the march.")
+    assert only(doc, "ASSAULT").negated
+
+
 def test_the_meeting_told_before_is_no_new_meeting(parse):
     doc = parse("In the meeting, the Varnesian delegation raised the border dispute.")
     assert not [e for e in doc.events if e.type == "CONSULT"]
