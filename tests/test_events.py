@@ -1098,6 +1098,13 @@ def test_a_denied_use_of_firearms_is_a_negated_assault(parse):
     assert only(doc, "ASSAULT").negated
 
 
+def test_no_intention_of_force_is_a_negated_threat(parse):
+    doc = parse("Varnesia has no intention of invading Tarsia.")
+    ev = only(doc, "THREATEN")
+    assert ev.negated and ev.aux_mode == "future"
+    assert "Varnesia" in names(doc, ev.actor) and "Tarsia" in names(doc, ev.recipient)
+
+
 def test_the_meeting_told_before_is_no_new_meeting(parse):
     doc = parse("In the meeting, the Varnesian delegation raised the border dispute.")
     assert not [e for e in doc.events if e.type == "CONSULT"]

@@ -38,6 +38,10 @@ def subject_of(verb, depth: int = 0) -> tuple[list, list]:
     head = verb.head
     if head.i == verb.i:
         return [], []
+    if verb.dep_ == "dobj" and verb.lemma_.lower() in words("intent_nouns"):
+        return subject_of(head, depth + 1)  # "X has no intention of ...": X's intent
+    if verb.dep_ == "acl" and head.lemma_.lower() in words("intent_nouns"):
+        return subject_of(head, depth + 1)  # "has no plan to go to war"
     if verb.dep_ == "relcl":
         return [head], []
     if verb.dep_ == "acl" and head.dep_ == "ROOT" and verb.tag_ in ("VBD", "VBN"):

@@ -23,6 +23,9 @@ def clause_chain(trig) -> list:
         if tok.dep_ in ("xcomp", "acomp") or (tok.dep_ == "pcomp" and tok.head.dep_ == "prep"):
             tok = tok.head if tok.dep_ != "pcomp" else tok.head.head
             out.append(tok)
+        elif tok.dep_ == "acl" and tok.head.lemma_.lower() in words("intent_nouns"):
+            tok = tok.head  # "has no plan to go to war": the plan's act
+            out.append(tok)
         else:
             break
     return out
@@ -68,6 +71,8 @@ def aux_mode(trig, under_speech: bool) -> str | None:
                 return "hypothetical"
         if tok.i != trig.token.i and tok.lemma_.lower() in words("future_verbs"):
             return "future"
+        if tok.lemma_.lower() in words("intent_nouns"):
+            return "future"  # "has no intention of invading"
         if tok.i != trig.token.i and tok.lemma_.lower() in words("hypothetical_verbs"):
             return "hypothetical"
         if tok.lower_ == "going" and any(c.dep_ == "xcomp" for c in tok.children):
