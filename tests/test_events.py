@@ -969,6 +969,13 @@ def test_rejecting_an_accusation_answers_the_accuser_not_the_accused(parse):
             {"Kano Ruta"},
             None,
         ),
+        (  # the clause of the act charged names no one accused: not the arms
+            "Varnesia accused Tarsia of allowing arms smuggling across the border.",
+            "ACCUSE",
+            "Varnesia",
+            {"Tarsia"},
+            "arms",
+        ),
         (  # "charged that X had ...": X is the accused
             "Opposition leader Mara Vell charged that the Tarsian government had rigged the vote.",
             "ACCUSE",

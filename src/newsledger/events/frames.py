@@ -375,11 +375,13 @@ def deep_recipients(trig: Trigger, actors: set) -> list:
     if trig.demanded is not None:
         roots.append(trig.demanded)
     out, seen = [], set()
+    # an absorbed act's own clause is no charge: "accused X of allowing arms smuggling"
+    deed = trig.inner.token.i if trig.inner is not None and _deed(trig.inner) else None
     stack = [
         c
         for r in roots
         for c in r.children
-        if _deep_child(c, r, trig.category) and not _source_phrase(c)
+        if _deep_child(c, trig.category, r.i != deed) and not _source_phrase(c)
     ]
     while stack:
         tok = stack.pop()
@@ -426,11 +428,17 @@ def _infinitive(tok) -> bool:
     )
 
 
-def _deep_child(child, root, category: str) -> bool:
-    if child.dep_ == "ccomp":  # "demanded that X ...", "warned that X ..."
-        return (
-            category in ("REQUEST", "THREATEN", "ACCUSE") or child.pos_ == "ADJ"
-        )  # "found X guilty"
+def _deed(inner: Trigger) -> bool:
+    return inner.category not in ("ACCUSE", "REQUEST", "THREATEN", "REJECT")
+
+
+def _deep_child(child, category: str, own: bool) -> bool:
+    """`own`: the child hangs on the trigger's own verb, not on an act absorbed into it
+    ("accused X of allowing arms smuggling": the smuggling clause names no accused)."""
+    if child.pos_ == "ADJ" and child.dep_ == "ccomp":
+        return True  # "found X guilty"
+    if child.dep_ == "ccomp":  # "demanded that X ...", "warned that X ...", "charged that X"
+        return category in ("REQUEST", "THREATEN") or (category == "ACCUSE" and own)
     if child.dep_ == "advcl":
         return _infinitive(child)
     return child.dep_ in DEEP_DEPS
