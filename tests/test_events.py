@@ -976,6 +976,13 @@ def test_rejecting_an_accusation_answers_the_accuser_not_the_accused(parse):
             {"Tarsia"},
             "arms",
         ),
+        (  # forces "would be sent" by nobody named: the one who announces it sends them
+            "Defence Minister Ola Wend said 3,000 soldiers would be sent to the border.",
+            "MOBILIZE",
+            "Ola Wend",
+            set(),
+            None,
+        ),
         (  # "charged that X had ...": X is the accused
             "Opposition leader Mara Vell charged that the Tarsian government had rigged the vote.",
             "ACCUSE",

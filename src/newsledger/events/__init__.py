@@ -232,6 +232,8 @@ def _event(doc: Document, args: Arguments, trig, sent) -> Event | None:
         args.rollback(mark)  # no actor, no event: PLOVER codes who did what
         return None
     attributed, chain = attribute(args, head, sent)
+    if _sent_forces(trig, head) and attributed in args.by_id and attributed not in actor:
+        actor.append(attributed)  # "the minister said 3,000 soldiers would be sent": his
     mode = modality.aux_mode(trig, under_speech=bool(chain))
     category = modality.recode(_by_state(trig, actor_toks), mode, trig)
     aimed = any(args.is_target(r) for r in recipient)
@@ -287,6 +289,14 @@ def _event(doc: Document, args: Arguments, trig, sent) -> Event | None:
     if _new_object(head):
         args.fresh.add(id(event))  # "rejected a proposal": no earlier act is judged
     return event
+
+
+def _sent_forces(trig, head) -> bool:
+    """Forces "would be sent" with nobody named as sending them: the one who announces it
+    sends them."""
+    if trig.category != "MOBILIZE" or not any(c.dep_ == "auxpass" for c in head.children):
+        return False
+    return not any(c.dep_ == "agent" for c in head.children)
 
 
 def _weapons_test(trig, head) -> bool:
