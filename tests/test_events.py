@@ -983,6 +983,13 @@ def test_rejecting_an_accusation_answers_the_accuser_not_the_accused(parse):
             set(),
             None,
         ),
+        (  # force with no target named is used on the crowd the sentence names
+            "Police fired tear gas after some protesters tried to climb the main gate.",
+            "ASSAULT",
+            "Police",
+            {"protesters"},
+            None,
+        ),
         (  # "charged that X had ...": X is the accused
             "Opposition leader Mara Vell charged that the Tarsian government had rigged the vote.",
             "ACCUSE",

@@ -225,6 +225,9 @@ def _event(doc: Document, args: Arguments, trig, sent) -> Event | None:
         recipient += [r for r in _ids(args, extra, create=True) if r not in actor + recipient]
     aside = {args.entity_at(t) for t in sent if _setting(t, trig)}
     recipient = [r for r in recipient if r not in aside]
+    if trig.category == "ASSAULT" and not recipient:  # "police fired tear gas after
+        crowd = [t for t in sent if _crowd(t) and t not in actor_toks]  # protesters tried"
+        recipient = [r for r in _ids(args, crowd, create=True) if r not in actor]
     pending = pair is not None and not pair.of_recipient  # actors still to come
     if not actor and not pending and _agentless_arrest(trig, head):
         actor = args.security_force(trig.token)  # "37 people were detained": by the police
@@ -289,6 +292,11 @@ def _event(doc: Document, args: Arguments, trig, sent) -> Event | None:
     if _new_object(head):
         args.fresh.add(id(event))  # "rejected a proposal": no earlier act is judged
     return event
+
+
+def _crowd(token) -> bool:
+    """A crowd the sentence names: force used with no target named is used on it."""
+    return token.pos_ == "NOUN" and token.lemma_.lower() in words("crowd_nouns")
 
 
 def _sent_forces(trig, head) -> bool:
