@@ -571,6 +571,12 @@ def test_a_commitment_naming_nobody_is_made_to_the_usual_counterpart(parse):
     assert pledge.recipient == ["B"]
 
 
+def test_a_foreign_commitment_naming_nobody_is_made_to_the_articles_state(parse):
+    pledge = Event(type="AGREE", actor=["donor"], recipient=[])
+    implicit.fill([pledge], is_place=lambda e: False, home="country")
+    assert pledge.recipient == ["country"]
+
+
 def test_a_protest_at_no_named_party_is_also_aimed_at_the_state(parse):
     march = Event(type="PROTEST", actor=["crowd"], recipient=["jailed demonstrators"])
     implicit.fill([march], lambda e: False, "country", is_actor=lambda e: False)

@@ -5,8 +5,8 @@ Tajik soldiers of firing first. 'Any repetition will receive a firm answer,' he
 warned." The warning is aimed at the same side. A reader also knows that "X denied
 it" answers whoever just acted against X, and that a demonstration with no named
 target is aimed at the government of the country it happens in. Praise or criticism
-of "the step" judges whoever took the last step, and an appeal to no one named is
-made to the article's state. Failing all these, an act or a commitment by one side is
+of "the step" judges whoever took the last step, and an appeal or a commitment to no
+one named is made to the article's state. Failing all these, an act or a commitment by one side is
 aimed at whoever that side deals with most often in the article. Only events the parse
 left without a named recipient (none, or only a description or a place: "the
 diplomat", "the country") are filled, next to what they have, and only from the
@@ -25,7 +25,7 @@ AIMED = {"ACCUSE", "REJECT", "THREATEN", "REQUEST", "SANCTION", "ASSAULT", "COER
 ANSWERS = {"REJECT", "ACCUSE", "THREATEN"}  # what may answer an act against the actor
 RECIPROCAL = {"COOPERATE"}  # done together: each actor is the other's recipient
 REACTIONS = {"SUPPORT", "ACCUSE", "REJECT"}  # what may judge another party's latest act
-STATEWARD = {"ACCUSE", "REQUEST"}  # with no one named, aimed at the article's state
+STATEWARD = {"ACCUSE", "REQUEST", "AGREE"}  # with no one named, aimed at the article's state
 PLEDGES = {"AGREE"}  # a commitment naming no one is made to the usual counterpart
 WINDOW = 3  # how many earlier events a continuation or an answer may lean on
 
