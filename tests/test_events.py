@@ -996,6 +996,14 @@ def test_rejecting_an_accusation_answers_the_accuser_not_the_accused(parse):
             {"protesters"},
             None,
         ),
+        (  # officials in a capital act for its state; a source there stays unnamed
+            "Tajikistan and Kyrgyzstan traded accusations. On Monday, officials in Dushanbe"
+            " declined an invitation to hold talks in Bishkek.",
+            "REJECT",
+            "Tajikistan",
+            set(),
+            None,
+        ),
         (  # "charged that X had ...": X is the accused
             "Opposition leader Mara Vell charged that the Tarsian government had rigged the vote.",
             "ACCUSE",
@@ -1130,6 +1138,14 @@ def test_no_intention_of_force_is_a_negated_threat(parse):
     ev = only(doc, "THREATEN")
     assert ev.negated and ev.aux_mode == "future"
     assert "Varnesia" in names(doc, ev.actor) and "Tarsia" in names(doc, ev.recipient)
+
+
+def test_officials_in_a_capital_are_still_unnamed_sources(parse):
+    doc = parse(
+        "Tajikistan and Kyrgyzstan traded accusations. Officials in Dushanbe, speaking on"
+        " condition of anonymity, said Kyrgyz guards had fired on a Tajik patrol."
+    )
+    assert only(doc, "ASSAULT").attributed_to == "sources"
 
 
 def test_the_meeting_told_before_is_no_new_meeting(parse):

@@ -95,7 +95,8 @@ def source(args: Arguments, token) -> str | None:
         return "sources"
     if lemma in words("collective_media"):
         return "sources"  # "according to local media", "state media reported"
-    ids = args.reach(token, create=False, alias=False)
+    placed = set(args.stationed(token))  # "officials in Dushanbe said": still unnamed
+    ids = [i for i in args.reach(token, create=False, alias=False) if i not in placed]
     if any(i in args.named for i in ids):
         return args.best(ids)  # the named body; "China's foreign ministry" before China
     anonymous = any(t.lower_ in words("anonymity_words") for t in token.sent)

@@ -46,6 +46,7 @@ class ImpliedActors:
         out = []
         if lemma in words("bloc_member_nouns"):
             out += [b for b in (self._bloc(c) for c in token.children) if b]
+            out += self.stationed(token)
         if lemma in words("member_nouns") or lemma in org_classes():
             out += [o for o in (self._of_class(c, token) for c in [token, *token.lefts]) if o]
         return out
@@ -193,6 +194,21 @@ class ImpliedActors:
         if hit and hit[1] == "capital":
             return next(iter(self._country_ids(hit[0])), None)
         return None
+
+    def stationed(self, token) -> list[str]:
+        """ "officials in Dushanbe", "diplomats in Brussels": people of the state or the
+        body seated in that capital."""
+        out = []
+        for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ == "in"):
+            for place in (g for g in prep.children if g.dep_ == "pobj"):
+                eid = self.entity_at(place)
+                name = self.by_id[eid].name if eid in self.by_id else place.text
+                hit = gazetteer.lookup(name)
+                capital = hit is not None and hit[1] == "capital"
+                seat = self._named_among(seats().get(name, []))
+                state = next(iter(self._country_ids(hit[0])), None) if capital else None
+                out += [x for x in (seat or state,) if x]
+        return out
 
     def _named_among(self, names: list[str]) -> str | None:
         """The article's named entity going by one of `names`, if any."""
