@@ -239,9 +239,9 @@ def _event(doc: Document, args: Arguments, trig, sent) -> Event | None:
         actor.append(attributed)  # "the minister said 3,000 soldiers would be sent": his
     mode = modality.aux_mode(trig, under_speech=bool(chain))
     category = modality.recode(_by_state(trig, actor_toks), mode, trig)
-    aimed = any(args.is_target(r) for r in recipient)
-    if category == "ASSAULT" and _weapons_test(trig, head) and not aimed:
-        category = "MOBILIZE"  # "fired two missiles into the sea": a show of force
+    if category == "ASSAULT" and _weapons_test(trig, head):
+        aimed = any(args.is_target(r) for r in recipient)
+        category = category if aimed else "MOBILIZE"  # "fired two missiles into the sea"
     if category == "THREATEN" and trig.category == "MOBILIZE" and not recipient:
         category = "MOBILIZE"  # "3,000 soldiers will be sent to the border": aimed at no one
     if _alleged_plan(trig, head, mode, attributed, actor):

@@ -3,7 +3,13 @@
 from __future__ import annotations
 
 from newsledger.events.anaphora import claim_noun
-from newsledger.events.lexicon import actor_noun_types, recipient_preps, speech_act, words
+from newsledger.events.lexicon import (
+    STATEMENTS,
+    actor_noun_types,
+    recipient_preps,
+    speech_act,
+    words,
+)
 from newsledger.events.triggers import Trigger
 
 STATEMENT_NOUNS = {"declaration", "statement", "resolution", "communique", "appeal", "letter"}
@@ -376,7 +382,8 @@ def deep_recipients(trig: Trigger, actors: set) -> list:
         roots.append(trig.demanded)
     out, seen = [], set()
     # an absorbed act's own clause is no charge: "accused X of allowing arms smuggling"
-    deed = trig.inner.token.i if trig.inner is not None and _deed(trig.inner) else None
+    inner = trig.inner
+    deed = inner.token.i if inner is not None and inner.category not in STATEMENTS else None
     stack = [
         c
         for r in roots
@@ -426,10 +433,6 @@ def _infinitive(tok) -> bool:
     return tok.dep_ in ("advcl", "ccomp") and any(
         c.dep_ == "aux" and c.lower_ == "to" for c in tok.children
     )
-
-
-def _deed(inner: Trigger) -> bool:
-    return inner.category not in ("ACCUSE", "REQUEST", "THREATEN", "REJECT")
 
 
 def _deep_child(child, category: str, own: bool) -> bool:

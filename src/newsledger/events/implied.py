@@ -186,14 +186,8 @@ class ImpliedActors:
         if not _party_role(token):
             return None  # "talks in Brussels": the city
         name = (self.by_id[eid].name if eid in self.by_id else token.text).removeprefix("the ")
-        if token.dep_ in ("nsubj", "poss"):  # a seat's objects are split: the EU, or its Commission
-            seat = self._named_among(seats().get(name.strip(), []))
-            if seat:
-                return seat
-        hit = gazetteer.lookup(name)
-        if hit and hit[1] == "capital":
-            return next(iter(self._country_ids(hit[0])), None)
-        return None
+        # a seat's objects are split: the EU, or its Commission
+        return self._seated(name.strip(), with_body=token.dep_ in ("nsubj", "poss"))
 
     def stationed(self, token) -> list[str]:
         """ "officials in Dushanbe", "diplomats in Brussels": people of the state or the
@@ -203,12 +197,19 @@ class ImpliedActors:
             for place in (g for g in prep.children if g.dep_ == "pobj"):
                 eid = self.entity_at(place)
                 name = self.by_id[eid].name if eid in self.by_id else place.text
-                hit = gazetteer.lookup(name)
-                capital = hit is not None and hit[1] == "capital"
-                seat = self._named_among(seats().get(name, []))
-                state = next(iter(self._country_ids(hit[0])), None) if capital else None
-                out += [x for x in (seat or state,) if x]
+                out += [x for x in (self._seated(name, with_body=True),) if x]
         return out
+
+    def _seated(self, name: str, with_body: bool) -> str | None:
+        """The body seated in a place (`seats`: Brussels → the EU), when `with_body`, else
+        the state whose capital it is, when the article names them."""
+        seat = self._named_among(seats().get(name, [])) if with_body else None
+        if seat:
+            return seat
+        hit = gazetteer.lookup(name)
+        if hit and hit[1] == "capital":
+            return next(iter(self._country_ids(hit[0])), None)
+        return None
 
     def _named_among(self, names: list[str]) -> str | None:
         """The article's named entity going by one of `names`, if any."""

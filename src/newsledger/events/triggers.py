@@ -643,14 +643,11 @@ def _protest_topic(trig: Trigger, found: dict[int, Trigger]) -> bool:
     return False
 
 
-SPOKEN_ASIDE = {"ACCUSE"}
-
-
 def _own_participle(trig: Trigger, tok) -> bool:
     """ "expelled two diplomats, accusing them of spying": the charge is a second act of
     the same actor, not the content of the first (as "rallied, calling for" is). A
     letter "making allegations" is the accusation itself."""
-    if tok.dep_ != "advcl" or tok.tag_ != "VBG" or trig.category not in SPOKEN_ASIDE:
+    if tok.dep_ != "advcl" or tok.tag_ != "VBG" or trig.category != "ACCUSE":
         return False
     return tok.head.lemma_.lower() not in words("letter_verbs")  # "wrote to X, accusing"
 
@@ -658,12 +655,8 @@ def _own_participle(trig: Trigger, tok) -> bool:
 def _earlier_meeting(trig: Trigger, tok) -> bool:
     """ "spoke hours after meeting X": a meeting told as the time of another act is an
     event of its own."""
-    prep = tok.head
-    return (
-        trig.category == "CONSULT"
-        and tok.dep_ == "pcomp"
-        and prep.lower_ in words("narrating_marks")
-    )
+    timed = tok.dep_ == "pcomp" and tok.head.lower_ in words("narrating_marks")
+    return trig.category == "CONSULT" and timed
 
 
 def _via(trig: Trigger) -> str:
