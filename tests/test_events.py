@@ -1718,3 +1718,11 @@ def test_a_named_object_the_tagger_missed_is_not_replaced_by_the_last_actor(pars
     )
     ev = only(doc, "ACCUSE")
     assert "Ilo Marek" not in names(doc, ev.recipient)
+
+
+def test_a_participle_after_the_addressee_is_the_writers_act(parse):
+    doc = parse("Minister Alen Dorsk wrote to Joseph Mbeki making similar allegations.")
+    ev = only(doc, "ACCUSE")
+    assert "Alen Dorsk" in names(doc, ev.actor) and "Joseph Mbeki" not in names(doc, ev.actor)
+    doc = parse("Protesters marched to parliament demanding the release of Omar Belu.")
+    assert any("Protesters" in n for n in names(doc, only(doc, "PROTEST").actor))

@@ -82,8 +82,25 @@ def subject_of(verb, depth: int = 0) -> tuple[list, list]:
     if verb.dep_ == "acl" and verb.tag_ == "VBG":
         if head.lemma_.lower() in words("message_nouns") | STATEMENT_NOUNS:
             return subject_of(head.head, depth + 1)  # "issued a statement demanding ..."
+        addressing = _addressing_verb(head)
+        if addressing is not None:
+            return subject_of(addressing, depth + 1)  # "wrote to X making allegations"
         return [head], []
     return [], []
+
+
+def _addressing_verb(noun):
+    """The verb that writes or speaks to `noun` ("wrote to Guterres", "told reporters"):
+    a participle after the addressee is the writer's act, not the addressee's."""
+    verb = noun.head
+    if noun.dep_ == "pobj" and verb.lower_ == "to":
+        verb = verb.head
+    elif noun.dep_ not in ("dative", "dobj"):
+        return None
+    lemma = verb.lemma_.lower()
+    if verb.pos_ == "VERB" and lemma in words("letter_verbs") | words("pure_speech_verbs"):
+        return verb
+    return None
 
 
 def _stray_agent(verb) -> list:
