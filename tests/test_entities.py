@@ -24,6 +24,14 @@ def test_surname_links_to_the_full_name():
     assert holder(doc, "Whitfield") is holder(doc, "Governor Rachel Whitfield")
 
 
+def test_one_name_tagged_two_ways_is_one_party():
+    doc = analyse(
+        "Tarsia accused Varnesia of shelling border villages. Morvia accused Tarsia of "
+        "hoarding grain. Varnesia rejected the accusation."
+    )
+    assert len([e for e in doc.entities if e.name == "Varnesia"]) == 1
+
+
 def test_spelling_variant_inside_one_article():
     doc = analyse(
         "Dr. Tariq Mehmood spoke first. Later Dr. Tariq Mahmood answered questions from reporters."

@@ -1726,3 +1726,16 @@ def test_a_participle_after_the_addressee_is_the_writers_act(parse):
     assert "Alen Dorsk" in names(doc, ev.actor) and "Joseph Mbeki" not in names(doc, ev.actor)
     doc = parse("Protesters marched to parliament demanding the release of Omar Belu.")
     assert any("Protesters" in n for n in names(doc, only(doc, "PROTEST").actor))
+
+
+def test_a_rejected_charge_is_the_one_aimed_at_the_rejecter(parse):
+    doc = parse(
+        "Armenia accused Azerbaijan of shelling border villages. Russia accused Armenia of "
+        "sabotaging the talks. Azerbaijan rejected the accusation."
+    )
+    assert names(doc, only(doc, "REJECT").recipient) == {"Armenia"}
+    doc = parse(
+        "Kenya accused Uganda of shelling border villages. Ugandan officials accused Sudan "
+        "of hoarding grain. Uganda dismissed the remarks."
+    )
+    assert names(doc, only(doc, "REJECT").recipient) == {"Kenya"}

@@ -361,14 +361,15 @@ def _rules(lk: Linker, ent: Entity, ruler: str) -> bool:
 
 
 def _name_part(lk: Linker, ent: Entity, word: str, first: bool) -> bool:
-    """`word` is the last (or, with `first`, the first) name word of a person written in
-    full: surnames come first in many languages ("Wang" of "Wang Yi"), and given names
-    stand alone too. Only for organisations: the place "Paris" is not Paris Hilton, the
-    adjective "Christian" is not Christian Lindner."""
+    """`word` is the last (or, with `first`, the first) name word of a person, or the
+    whole name: surnames come first in many languages ("Wang" of "Wang Yi"), given names
+    stand alone too, and one name the tagger calls a person here and a place there
+    ("Hasina") is one party. Only for names the gazetteer does not know: the place
+    "Paris" is not Paris Hilton, the adjective "Christian" is not Christian Lindner."""
     part = word.split()
     for core in lk.cores[ent.local_id] or [keys.norm(ent.name)]:
         words = keys.name_words(core)
-        if len(words) > len(part) and (words[-len(part) :] == part or first and words[:1] == part):
+        if len(words) >= len(part) and (words[-len(part) :] == part or first and words[:1] == part):
             return True
     return False
 

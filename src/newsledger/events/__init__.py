@@ -55,7 +55,7 @@ def extract(doc: Document) -> Document:
         _carry_sources(events[start:], para, carry, sent)
         _carry_quotes(events[start:], para, quotes, sent, args)
     people = {eid: args.by_id[eid].type == "PERSON" for eid in args.named if eid in args.by_id}
-    kept = {id(e) for e in anaphora.resolve(events, args.pointers, people)}
+    kept = {id(e) for e in anaphora.resolve(events, args.pointers, people, args.side)}
     implicit = [k for e, k in zip(events, implicit, strict=True) if id(e) in kept]
     events = [e for e in events if id(e) in kept]
     args.name_described(events)

@@ -7,6 +7,7 @@ anaphora.toml) says which earlier events it can point at and whom to take from t
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from functools import cache
 
@@ -160,12 +161,16 @@ def joins(noun, verb) -> bool:
 
 
 def resolve(
-    events: list[Event], pointers: dict[int, Pointer], named: dict[str, bool] | None = None
+    events: list[Event],
+    pointers: dict[int, Pointer],
+    named: dict[str, bool] | None = None,
+    side: Callable[[str], set[str]] = lambda eid: {eid},
 ) -> list[Event]:
     """Give each pointing event with no named recipient the people its noun points back
     to (over descriptions a misparse attached to the noun: "the plan in a statement");
     "the two sides" become the parties of the earlier event. Events whose only actor was
-    such a pair and that find none are dropped: PLOVER codes who did what."""
+    such a pair and that find none are dropped: PLOVER codes who did what. `side(eid)`:
+    the entity and the state it speaks for (no one rejects their own side's claims)."""
     for index, event in enumerate(events):
         ptr = pointers.get(id(event))
         if ptr is not None and ptr.take == "join":
@@ -187,7 +192,8 @@ def resolve(
         own = [r for r in event.recipient if r not in ptr.content] if ptr else []
         if ptr is None or any(r in (named or {}) for r in own):
             continue  # a named recipient beats the noun's: "rejected the claims by X"
-        earlier = _antecedent(events[:index], ptr)
+        ours = {s for a in event.actor for s in side(a)}
+        earlier = _antecedent(events[:index], ptr, ours)
         if earlier is None:
             continue
         people = earlier.actor + (earlier.recipient if ptr.take == "parties" else [])
@@ -196,16 +202,22 @@ def resolve(
     return [e for e in events if e.actor]
 
 
-def _antecedent(before: list[Event], ptr: Pointer) -> Event | None:
-    """The earlier event the noun names. One the same word triggered ("lodged a protest"
-    for "the protest") wins; then, among the last few events, the noun's likeliest
+def _antecedent(before: list[Event], ptr: Pointer, ours: set[str]) -> Event | None:
+    """The earlier event the noun names, made by another side than the pointer's. One
+    the same word triggered ("lodged a protest" for "the protest") wins; then, for
+    claims, the latest one aimed at the pointer's side ("Y accused X ... Z accused W ...
+    X rejected the charge"); then, among the last few events, the noun's likeliest
     category ("the ultimatum" is a threat before it is a demand); then the nearest."""
-    fits = [e for e in reversed(before) if e.type in ptr.categories]
+    fits = [e for e in reversed(before) if e.type in ptr.categories and not set(e.actor) <= ours]
     if ptr.echo:
         return next((e for e in fits if _says(e, ptr.noun)), None)
     same = next((e for e in fits if ptr.noun and ptr.noun in e.trigger.split()), None)
     if same is not None:
         return same
+    if ptr.take == "makers" and "ACCUSE" in ptr.categories:
+        aimed = next((e for e in fits if set(e.recipient) & ours), None)
+        if aimed is not None:
+            return aimed
     order = list(ptr.categories)
     recent = [e for e in reversed(before[-RECENT:]) if e.type in ptr.categories]
     if recent:
