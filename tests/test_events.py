@@ -1739,3 +1739,17 @@ def test_a_rejected_charge_is_the_one_aimed_at_the_rejecter(parse):
         "of hoarding grain. Uganda dismissed the remarks."
     )
     assert names(doc, only(doc, "REJECT").recipient) == {"Kenya"}
+
+
+def test_force_on_a_crowd_is_force_on_the_group_that_marched(parse):
+    doc = parse(
+        "Thousands of supporters of the Tarsian People's Front marched through Varna on "
+        "Wednesday. Police fired tear gas at the crowd and detained dozens of protesters."
+    )
+    for ev in (e for e in doc.events if e.type in ("ASSAULT", "COERCE")):
+        assert "Tarsian People's Front" in names(doc, ev.recipient)
+    doc = parse(
+        "Supporters of the Tarsian People's Front marched through Varna on Wednesday. "
+        "Police later arrested the journalist Omar Belu at his home."
+    )
+    assert "Tarsian People's Front" not in names(doc, only(doc, "COERCE").recipient)

@@ -81,6 +81,11 @@ def fill(
             ours = {s for a in event.actor for s in side(a)}
             jailers = _jailers(ours, events[:index])
             event.recipient += [j for j in jailers if j not in event.recipient]
+    for index, event in enumerate(events):  # "police fired tear gas at the crowd": at
+        # the named group whose protest it was
+        if event.type in CROWD_FORCE and not any(is_actor(r) for r in event.recipient):
+            marchers = _marchers(event, index, events, is_actor)
+            event.recipient += [m for m in marchers if m not in event.recipient + event.actor]
     for event in events:  # "rallied in Bamako": a place is no target of a protest
         if _placed_protest(event, is_place, home):
             event.recipient = [home]
@@ -94,6 +99,24 @@ def fill(
 
 
 FORCE = {"ASSAULT", "COERCE", "MOBILIZE", "SANCTION"}
+
+
+CROWD_FORCE = {"ASSAULT", "COERCE"}
+
+
+def _marchers(
+    event: Event, index: int, events: list[Event], is_actor: Callable[[str], bool]
+) -> list[str]:
+    """The named protesters of the protest nearest a use of force on a crowd ("arrested
+    40 protesters"): the latest before it, else the next one after it."""
+    if not {w.removesuffix("s") for w in evidence_words(event)} & words("crowd_nouns"):
+        return []
+    nearest = [*reversed(events[:index]), *events[index + 1 : index + 1 + WINDOW]]
+    for other in nearest:
+        named = [a for a in other.actor if is_actor(a)]
+        if other.type == "PROTEST" and named:
+            return named
+    return []
 
 
 def _asks_release(event: Event) -> bool:
