@@ -1753,3 +1753,23 @@ def test_force_on_a_crowd_is_force_on_the_group_that_marched(parse):
         "Police later arrested the journalist Omar Belu at his home."
     )
     assert "Tarsian People's Front" not in names(doc, only(doc, "COERCE").recipient)
+
+
+def test_a_denied_wrong_in_a_reported_clause_accuses_no_one(parse):
+    doc = parse("Spokesman Omar Belu told reporters that Russia does not meddle in other states.")
+    assert not [e for e in doc.events if e.type == "ACCUSE"]
+    doc = parse(
+        'Spokesman Omar Belu told reporters that Russia "does not interfere in other states" '
+        "and denied that Moscow had financed any party in Moldova."
+    )
+    assert not [e for e in doc.events if e.type == "ACCUSE"]
+    doc = parse("Spokesman Omar Belu told reporters that Russia had meddled in the vote.")
+    assert names(doc, only(doc, "ACCUSE").recipient) == {"Russia"}
+
+
+def test_whose_sovereignty_is_violated_is_not_the_one_warned(parse):
+    doc = parse(
+        "Defence Minister Alen Dorsk warned that any violation of Moldovan sovereignty would "
+        "be met with a decisive response."
+    )
+    assert "Moldova" not in names(doc, only(doc, "THREATEN").recipient)

@@ -69,8 +69,13 @@ def _cue(clause):
     found = [
         tok
         for tok in tokens
-        if (tok.lemma_.lower() in negated_cues and any(c.dep_ == "neg" for c in tok.children))
-        or (tok.lemma_.lower() in cues and tok.lemma_.lower() not in negated_cues)
+        if (tok.lemma_.lower() in negated_cues and _negated(tok))
+        or (
+            tok.lemma_.lower() in cues
+            and tok.lemma_.lower() not in negated_cues
+            and not (tok.pos_ == "VERB" and _negated(tok))  # "does not interfere": a denial
+            and not _denies_claim(tok)  # "denied that Moscow had ...", unlike "denied access"
+        )
     ]
     weak = words("weak_accusation_cues")
     strong = next((t for t in found if t.lemma_.lower() not in weak), None)
@@ -84,6 +89,15 @@ def _cue(clause):
                 return nxt  # the head of "hit squad" is "squad"
         return clause
     return found[0] if found else None
+
+
+def _negated(tok) -> bool:
+    return any(c.dep_ == "neg" for c in tok.children)
+
+
+def _denies_claim(tok) -> bool:
+    denial = tok.lemma_.lower() in words("denial_verbs")
+    return denial and any(c.dep_ == "ccomp" for c in tok.children)
 
 
 def _cue_subject(cue) -> list:

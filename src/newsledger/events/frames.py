@@ -425,8 +425,15 @@ def deep_recipients(trig: Trigger, actors: set) -> list:
             and not _source_phrase(c)
             and not (c.dep_ == "poss" and tok == trig.token)  # "conveyed Pakistan's concern"
             and not (trig.category == "REJECT" and _claim_content(c))
+            and not (trig.category in STATEMENTS and _owner_of_own(c))
         )
     return out
+
+
+def _owner_of_own(tok) -> bool:
+    """ "Eritrean" in "violation of Eritrean sovereignty": whose sovereignty it is."""
+    owned = tok.head.lemma_.lower() in words("sovereign_nouns")
+    return owned and tok.dep_ in ("poss", "amod", "compound", "nmod")
 
 
 def _claim_content(tok) -> bool:
