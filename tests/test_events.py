@@ -1773,3 +1773,16 @@ def test_whose_sovereignty_is_violated_is_not_the_one_warned(parse):
         "be met with a decisive response."
     )
     assert "Moldova" not in names(doc, only(doc, "THREATEN").recipient)
+
+
+def test_a_group_named_on_the_spot_is_no_pair_from_earlier(parse):
+    doc = parse(
+        "Varnesia and Tarsia held talks on Monday. Two smaller parties, known as the Greens "
+        "and the Liberals, backed the deal."
+    )
+    assert names(doc, only(doc, "SUPPORT").actor) == {"Greens", "Liberals"}
+    doc = parse(
+        "Varnesia and Tarsia held talks on Monday. The envoys called on the authorities to "
+        "allow Omar Belu to travel."
+    )
+    assert "Omar Belu" not in names(doc, only(doc, "REQUEST").actor)

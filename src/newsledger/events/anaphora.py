@@ -120,6 +120,8 @@ def pair(token) -> int:
     table = _load("anaphora.toml")["pairs"]
     if token.lemma_.lower() not in table["nouns"] or token.tag_ not in ("NNS", "NNPS"):
         return 0
+    if _named_here(token):
+        return 0  # "the three European countries, known as the E3": named on the spot
     sizes = table["quantifiers"]
     return next(
         (
@@ -129,6 +131,28 @@ def pair(token) -> int:
         ),
         0,
     )
+
+
+def _named_here(token) -> bool:
+    """The phrase gives its own name: an appositive or "known as"/"called" a name."""
+    if any(c.dep_ == "appos" and c.pos_ == "PROPN" for c in token.children):
+        return True
+    return known_as(token) is not None
+
+
+def known_as(token):
+    """The name a phrase is given on the spot: "the three countries, known as the E3"."""
+    for child in token.children:
+        if child.dep_ != "acl" or child.lemma_.lower() not in ("know", "call", "dub"):
+            continue
+        between = token.doc[token.i + 1 : child.i]
+        if any(t.pos_ != "PUNCT" and t.head.i != child.i for t in between):
+            continue  # "the winner with 71 percent ..., known as X": a misattached clause
+        names = [g for g in child.children if g.dep_ == "oprd" and g.pos_ == "PROPN"]
+        names += [g for p in child.children if p.lower_ == "as" for g in p.children]
+        if names and names[0].pos_ == "PROPN":
+            return names[0]  # "known as the E3", "dubbed the Quad", never "called on X"
+    return None
 
 
 def _parties(events: list[Event], index: int, size: int, named: dict[str, bool]) -> list[str]:

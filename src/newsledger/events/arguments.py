@@ -125,6 +125,10 @@ class Arguments(ImpliedActors):
             owners = self.reach(token.head.head, create=False, alias=False, depth=depth)
             states = [s for o in owners for s in sorted(self.side(o) - {o})]
             return states or owners
+        name = anaphora.known_as(token) if token.pos_ == "NOUN" and _actor_noun(token) else None
+        named = self.reach(name, create=False, alias=alias, depth=depth) if name else []
+        if named:  # "the three countries, known as the E3": the E3
+            return named
         stand_in = _stand_in(token)
         if stand_in is not None:  # "X who ...", "among those who ..."
             return self.reach(stand_in, create=create, alias=False, depth=depth)
