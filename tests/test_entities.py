@@ -32,6 +32,16 @@ def test_one_name_tagged_two_ways_is_one_party():
     assert len([e for e in doc.entities if e.name == "Varnesia"]) == 1
 
 
+def test_groupings_with_digits_are_named_and_stay_apart_from_their_members():
+    doc = analyse(
+        "Britain, France and Germany, known as the E3, circulated a draft resolution. "
+        "G7 foreign ministers met in Rome on Monday."
+    )
+    e3, britain = holder(doc, "E3"), holder(doc, "Britain")
+    assert e3 is not britain and e3.type == "ORG"
+    assert any(e.name == "G7" or "G7" in e.aliases for e in doc.entities)
+
+
 def test_spelling_variant_inside_one_article():
     doc = analyse(
         "Dr. Tariq Mehmood spoke first. Later Dr. Tariq Mahmood answered questions from reporters."

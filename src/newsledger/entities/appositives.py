@@ -58,6 +58,8 @@ def known_as(sdoc, mentions: list[Mention]) -> list[tuple[Mention, Mention]]:
             owner = next((c for c in tok.head.children if c.dep_ == "nsubj"), None)
         else:
             continue
+        if owner is not None and any(c.dep_ == "conj" for c in owner.children):
+            continue  # "Britain, France and Germany, known as the E3": the three together
         a, b = _covering(named, alias), _covering(named, owner)
         if a is not None and b is not None and a is not b:
             out.append((b, a))

@@ -300,7 +300,7 @@ def _repair(sdoc, start: int, end: int, label: str) -> Mention | None:
             start += 1
         while end - start > 1 and sdoc[end - 1].lemma_.lower() in nominal_nouns():
             end -= 1  # "<name> Administration": the government is not part of the name
-    if all(_is_title_token(t) or not t.is_alpha for t in sdoc[start:end]):
+    if all(_is_title_token(t) or not _lettered(t) for t in sdoc[start:end]):
         return None  # "Brigadier", "Founder & Leader": a title alone is not a name
     if not any(t.text[:1].isupper() for t in sdoc[start:end]):
         return None  # "democratic": names are capitalised
@@ -324,6 +324,11 @@ def _repair(sdoc, start: int, end: int, label: str) -> Mention | None:
     return Mention(
         span.start_char, span.start_char + len(text), text, label, "named", country=country
     )
+
+
+def _lettered(token) -> bool:
+    """A word with letters: "E3" and "G20" are names, "&" and "2024" are not."""
+    return any(c.isalpha() for c in token.text)
 
 
 @cache
