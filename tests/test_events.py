@@ -1786,3 +1786,9 @@ def test_a_group_named_on_the_spot_is_no_pair_from_earlier(parse):
         "allow Omar Belu to travel."
     )
     assert "Omar Belu" not in names(doc, only(doc, "REQUEST").actor)
+
+
+def test_a_role_with_no_holder_is_not_the_subject_itself(parse):
+    doc = parse("Omar Belu rejected the plan on Sunday. Belu later met the envoy in Varna.")
+    ev = only(doc, "CONSULT")
+    assert ev.recipient and "Omar Belu" not in names(doc, ev.recipient)

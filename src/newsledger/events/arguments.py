@@ -143,7 +143,7 @@ class Arguments(ImpliedActors):
         if _role_anaphor(token) and getattr(self.mention_at(token), "kind", "role") in ROLES:
             eid = (
                 self._role_holder(token)
-                or _nearest(self, token, set(), person=True, named_only=True)
+                or _nearest(self, token, self._clause_subjects(token), person=True, named_only=True)
                 or eid
             )
         if eid:
@@ -170,6 +170,14 @@ class Arguments(ImpliedActors):
         if found:
             found += [e for e in self._implied(token, found) if e not in found]
         return found
+
+    def _clause_subjects(self, token) -> set[str]:
+        """Who the clause of an object is about: "Hemeti met the envoy" is not Hemeti."""
+        if token.dep_ in SUBJECTS:
+            return set()
+        verb = token.head.head if token.dep_ == "pobj" else token.head
+        subjects = (c for c in verb.children if c.dep_ in SUBJECTS)
+        return {eid for s in subjects if (eid := self.entity_at(s))}
 
     def _known_name(self, token) -> str | None:
         """ "accused ECOWAS of ...": a name used earlier, where the tagger missed it."""
