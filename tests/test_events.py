@@ -1792,3 +1792,8 @@ def test_a_role_with_no_holder_is_not_the_subject_itself(parse):
     doc = parse("Omar Belu rejected the plan on Sunday. Belu later met the envoy in Varna.")
     ev = only(doc, "CONSULT")
     assert ev.recipient and "Omar Belu" not in names(doc, ev.recipient)
+
+
+def test_a_name_read_into_its_verb_is_still_the_subject(parse):
+    doc = parse("Beijing reserves the right to take further measures.")
+    assert names(doc, only(doc, "THREATEN").actor) & {"Beijing", "China"}

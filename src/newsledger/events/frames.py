@@ -122,12 +122,14 @@ def _stray_agent(verb) -> list:
 
 def _stray_subject(verb) -> list:
     """ "In a statement on Telegram, spokesman X accused ...": the parser hangs the
-    subject on the fronted phrase (X conjoined to "Telegram"). A finite verb with no
-    subject takes the name right before it when that name sits inside its fronted
-    phrase."""
+    subject on the fronted phrase (X conjoined to "Telegram"), or reads a name and its
+    verb as one noun ("Beijing reserves"). A finite verb with no subject takes the name
+    right before it when that name sits inside its fronted phrase or compounds it."""
     if verb.tag_ not in ("VBD", "VBZ", "VBP") or verb.i == verb.sent.start:
         return []
     prev = verb.doc[verb.i - 1]
+    if prev.pos_ == "PROPN" and prev.dep_ == "compound" and prev.head.i == verb.i:
+        return [prev]  # "Beijing reserves the right": read as one noun, "Beijing reserves"
     if prev.pos_ not in ("PROPN", "NOUN") or prev.dep_ not in ("conj", "appos", "pobj"):
         return []
     fronted = [c for c in verb.children if c.dep_ == "prep" and c.i < prev.i]
