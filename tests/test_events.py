@@ -1797,3 +1797,10 @@ def test_a_role_with_no_holder_is_not_the_subject_itself(parse):
 def test_a_name_read_into_its_verb_is_still_the_subject(parse):
     doc = parse("Beijing reserves the right to take further measures.")
     assert names(doc, only(doc, "THREATEN").actor) & {"Beijing", "China"}
+
+
+def test_proposing_sanctions_warns_of_them(parse):
+    doc = parse("The Commission would propose new sanctions targeting Tarsian potash firms.")
+    assert [e.type for e in doc.events] == ["THREATEN"]
+    doc = parse("The Commission proposed a ceasefire between Varnesia and Tarsia.")
+    assert "THREATEN" not in [e.type for e in doc.events]

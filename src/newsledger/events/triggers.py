@@ -296,6 +296,8 @@ def _by_object(token, entry: Entry | None) -> Entry | None:
         return Entry("ACCUSE", "verb", (lemma, "court"), "allege")  # "challenge it in court"
     if lemma in words("granting_verbs") and objs & words("aid_objects"):
         return Entry("AID", "verb", (lemma,))
+    if lemma == "propose" and _proposes_sanctions(token):
+        return Entry("THREATEN", "verb", (lemma,))  # "would propose new sanctions"
     if entry is None:
         return None
     if entry.category == "AGREE" and objs & words("concession_objects"):
@@ -311,6 +313,16 @@ def _by_object(token, entry: Entry | None) -> Entry | None:
     ):
         return Entry("ACCUSE", "verb", entry.words, "investigate")
     return entry
+
+
+def _proposes_sanctions(token) -> bool:
+    """A proposal whose object is a sanction warns of it before anyone imposes it (a
+    recommendation asks another body to impose it, so only "propose" counts)."""
+    for child in token.children:
+        entry = match(child, "noun") if child.dep_ == "dobj" else None
+        if entry is not None and entry.category == "SANCTION":
+            return True
+    return False
 
 
 def _in_court(token) -> bool:
