@@ -1804,3 +1804,9 @@ def test_proposing_sanctions_warns_of_them(parse):
     assert [e.type for e in doc.events] == ["THREATEN"]
     doc = parse("The Commission proposed a ceasefire between Varnesia and Tarsia.")
     assert "THREATEN" not in [e.type for e in doc.events]
+
+
+def test_weighing_further_measures_is_a_threat(parse):
+    doc = parse("The EU would consider further measures against Tarsia, the envoy said.")
+    ev = only(doc, "THREATEN")
+    assert "Tarsia" in names(doc, ev.recipient)
