@@ -1810,3 +1810,14 @@ def test_weighing_further_measures_is_a_threat(parse):
     doc = parse("The EU would consider further measures against Tarsia, the envoy said.")
     ev = only(doc, "THREATEN")
     assert "Tarsia" in names(doc, ev.recipient)
+
+
+def test_a_charge_answered_beside_it_is_the_answerers_rejection(parse):
+    doc = parse(
+        "Omar Belu accused the Varnesian government of protecting armed groups, a charge "
+        "the Varnesian foreign ministry rejected as unfounded."
+    )
+    ev = only(doc, "REJECT")
+    assert any("foreign ministry" in n for n in names(doc, ev.actor))
+    assert "Omar Belu" in names(doc, ev.recipient)
+    assert ev.attributed_to != names_ids(doc, "Omar Belu").pop()

@@ -456,7 +456,7 @@ def _background(tok) -> bool:
                 return False  # "X was among those who backed Y": X's act
             if _standing(node):
                 return True  # "Hamas, which rejects the plan, ...": a stance, not news
-            if _news_about(node) or frames.spoken_charge(node):
+            if _news_about(node) or frames.spoken_charge(node) or triggers.answered_charge(node):
                 return False  # "the motion was tabled by X, who accused Y of ...": X's act
             return node.head.dep_ in ("dobj", "pobj", "appos")
         if node.dep_ not in ("xcomp", "conj"):

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from newsledger.events.arguments import Arguments
 from newsledger.events.lexicon import words
-from newsledger.events.triggers import fronted_unquoted
+from newsledger.events.triggers import answered_charge, fronted_unquoted
 
 
 def speech_chain(token) -> list:
@@ -17,7 +17,7 @@ def speech_chain(token) -> list:
     out = []
     child = token
     for anc in token.ancestors:
-        if _narrated(child) or fronted_unquoted(child):
+        if _narrated(child) or fronted_unquoted(child) or answered_charge(child):
             break  # "X warned Y after Z burned a flag": the writer tells of the burning
         if anc.lemma_.lower() in words("speech_verbs") and anc.pos_ in ("VERB", "AUX"):
             out.append(anc)

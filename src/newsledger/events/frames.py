@@ -10,7 +10,7 @@ from newsledger.events.lexicon import (
     speech_act,
     words,
 )
-from newsledger.events.triggers import Trigger
+from newsledger.events.triggers import Trigger, answered_charge
 
 STATEMENT_NOUNS = {"declaration", "statement", "resolution", "communique", "appeal", "letter"}
 
@@ -258,6 +258,8 @@ def arguments(trig: Trigger) -> tuple[list, list]:
     recipients += _named_whose(token)
     if _charge_clause(token) and _on_head(token):
         recipients.append(token.head)  # "officials they accused of abuses": the officials
+    if answered_charge(token):  # "X said ..., an allegation Z dismissed": aimed at X
+        recipients += subject_of(token.head.head)[0]
     if trig.delegate is not None:
         recipients = [r for r in recipients if r.i != trig.delegate.i]
     if trig.category == "REQUEST":

@@ -548,6 +548,16 @@ def fronted_unquoted(clause) -> bool:
     return False
 
 
+def answered_charge(relcl) -> bool:
+    """ "X accused Y of ..., a charge Z rejected as unfounded": the answer to a charge
+    set beside it is Z's act, news in its own right (not X's words, not background)."""
+    head = relcl.head
+    start = head.left_edge.i
+    if relcl.dep_ != "relcl" or not claim_noun(head):
+        return False
+    return start > 0 and head.doc[start - 1].text == ","
+
+
 def _ruling_out(trig: Trigger) -> bool:
     """ "ruled out signing the deal" reports a refusal and an act that will not happen:
     both are kept (the REJECT and the negated act)."""
