@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from newsledger.events import frames
 from newsledger.events.lexicon import actor_noun_types, words
+from newsledger.events.triggers import has_neg
 
 CLAUSE_DEPS = ("ccomp", "parataxis", "dobj", "xcomp", "advcl")
 
@@ -69,11 +70,11 @@ def _cue(clause):
     found = [
         tok
         for tok in tokens
-        if (tok.lemma_.lower() in negated_cues and _negated(tok))
+        if (tok.lemma_.lower() in negated_cues and has_neg(tok))
         or (
             tok.lemma_.lower() in cues
             and tok.lemma_.lower() not in negated_cues
-            and not (tok.pos_ == "VERB" and _negated(tok))  # "does not interfere": a denial
+            and not (tok.pos_ == "VERB" and has_neg(tok))  # "does not interfere": a denial
             and not _denies_claim(tok)  # "denied that Moscow had ...", unlike "denied access"
         )
     ]
@@ -89,10 +90,6 @@ def _cue(clause):
                 return nxt  # the head of "hit squad" is "squad"
         return clause
     return found[0] if found else None
-
-
-def _negated(tok) -> bool:
-    return any(c.dep_ == "neg" for c in tok.children)
 
 
 def _denies_claim(tok) -> bool:

@@ -247,7 +247,7 @@ def _verbal_attack(token) -> bool:
 
 def _defied(token) -> bool:
     """ "Manila will not be intimidated (by Beijing)": pressure refused, not applied."""
-    return _negated(token) and any(c.dep_ == "auxpass" for c in token.children)
+    return has_neg(token) and any(c.dep_ == "auxpass" for c in token.children)
 
 
 def _prep_objects(token) -> set[str]:
@@ -288,7 +288,7 @@ def _by_object(token, entry: Entry | None) -> Entry | None:
         return Entry("AGREE", "verb", (lemma,))  # "signed an agreement": agreeing, not backing
     if lemma == "call" and _courtesy_call(token):
         return Entry("CONSULT", "verb", (lemma, "on"), "visit")  # "called on the minister"
-    if lemma in words("acceptance_verbs") and objs & words("claim_nouns") and _negated(token):
+    if lemma in words("acceptance_verbs") and objs & words("claim_nouns") and has_neg(token):
         return Entry("REJECT", "verb", (lemma,))  # "does not accept the accusations"
     if lemma in words("blocking_verbs") and objs & words("policy_objects"):
         return Entry("REJECT", "verb", (lemma,))  # "blocked the sanctions package": a veto
@@ -581,7 +581,8 @@ def _courtesy_call(token) -> bool:
     return not asked
 
 
-def _negated(token) -> bool:
+def has_neg(token) -> bool:
+    """The word itself carries a negation ("does not interfere", "not allowed")."""
     return any(c.dep_ == "neg" for c in token.children)
 
 
