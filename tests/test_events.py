@@ -1821,3 +1821,11 @@ def test_a_charge_answered_beside_it_is_the_answerers_rejection(parse):
     assert any("foreign ministry" in n for n in names(doc, ev.actor))
     assert "Omar Belu" in names(doc, ev.recipient)
     assert ev.attributed_to != names_ids(doc, "Omar Belu").pop()
+
+
+def test_an_office_at_a_seat_of_government_speaks_for_its_state(parse):
+    doc = parse(
+        "Poland accused Russia of sending drones. Russia accused Poland of staging a "
+        "provocation. Kremlin spokesman Dmitry Peskov rejected the accusations."
+    )
+    assert names(doc, only(doc, "REJECT").recipient) == {"Poland"}

@@ -231,17 +231,36 @@ class ImpliedActors:
     def side(self, eid: str) -> set[str]:
         """The entity and the country it speaks for, when the article names that country."""
         ent = self.by_id.get(eid)
-        if ent is None or not ent.country or ent.type == "GPE":
+        if ent is None or ent.type == "GPE":
             return {eid}
+        if not ent.country:
+            seated = self._seat_state(ent)
+            return {eid, seated} if seated else {eid}
         return {eid, *self._country_ids(ent.country)}
+
+    def _seat_state(self, ent: Entity) -> str | None:
+        """ "Kremlin spokesman Peskov", "the White House": a seat of government, or an
+        office held there, speaks for the state seated there (when the article names it)."""
+        for name in [ent.name, *(r.organisation for r in ent.roles if r.organisation)]:
+            state = self._named_among(seats().get(name, []))
+            if state is not None and self.is_state(state):
+                return state
+        return None
+
+    def is_state(self, eid: str) -> bool:
+        ent = self.by_id.get(eid)
+        return ent is not None and ent.type == "GPE" and is_country(ent.name)
 
     def state_of(self, eid: str) -> list[str]:
         """The state an official or a state body acts for, when the article names it: a
         charge rejected from Pakistan's foreign minister is rejected from Pakistan too.
         An opposition leader or a party speaks for no state, so it gets none."""
         ent = self.by_id.get(eid)
-        if ent is None or not ent.country or ent.type == "GPE":
+        if ent is None or ent.type == "GPE":
             return []
+        if not ent.country:
+            seated = self._seat_state(ent)
+            return [seated] if seated else []
         if ent.type == "PERSON":
             official = any(
                 not r.former and _title_sector(r.title) in STATE_SECTORS for r in ent.roles
