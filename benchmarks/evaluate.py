@@ -3,9 +3,9 @@
 Ingests each corpus with the real CLI into a fresh database, exports it, and runs
 the shared scorer (../shared/eval/score.py) on the export, printing its tables:
 the shared seeds, the benchmarks/devset* sets and the 322 PLOVER gold-standard
-sentences. benchmarks/devset was written by the developers; devset2 to devset22 were
+sentences. benchmarks/devset was written by the developers; devset2 to devset24 were
 annotated blind to the code. devset2 to devset14 have since been used for error
-analysis; devset15 to devset22 are untouched (only their totals are read): the honest
+analysis; devset15 to devset24 are untouched (only their totals are read): the honest
 estimate for unseen pages.
 Usage: python benchmarks/evaluate.py [--only CORPUS] [--verbose] [--keep DIR]
 """
