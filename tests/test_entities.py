@@ -42,6 +42,17 @@ def test_groupings_with_digits_are_named_and_stay_apart_from_their_members():
     assert any(e.name == "G7" or "G7" in e.aliases for e in doc.entities)
 
 
+def test_a_state_body_named_after_its_state_belongs_to_it():
+    doc = analyse(
+        "The Government of Nepal rejected the claims. The Embassy of the United States in "
+        "Kathmandu issued a statement. The Communist Party of Nepal protested."
+    )
+    government = holder(doc, "Government of Nepal")
+    assert (government.country, government.sector) == ("NPL", "GOV")
+    assert holder(doc, "Embassy of the United States").country == "USA"
+    assert holder(doc, "Communist Party of Nepal").country is None  # a party is no state body
+
+
 def test_spelling_variant_inside_one_article():
     doc = analyse(
         "Dr. Tariq Mehmood spoke first. Later Dr. Tariq Mahmood answered questions from reporters."

@@ -48,6 +48,8 @@ def named(sdoc, lead: int = 0) -> list[Mention]:
     out = _acronym_expansions(sdoc, out)
     out = _country_prefixed(sdoc, sorted(out, key=lambda m: m.start))
     out = _people_of_country(sdoc, sorted(out, key=lambda m: m.start))
+    for m in out:
+        _owned_body(m)
     place_end = sdoc.text.find("(", 0, lead) if "(" in sdoc.text[:lead] else lead
     for m in out:
         if m.end <= place_end and m.label in {"ORG", "PERSON", "NORP"}:
@@ -191,6 +193,26 @@ def _country_prefixed(sdoc, found: list[Mention]) -> list[Mention]:
                 Mention(a.start, b.end, sdoc.text[a.start : b.end], "ORG", country=a.country)
             )
     return out
+
+
+STATE_BODIES = {"GOV", "LEG", "MIL", "COP", "JUD"}  # sectors of bodies a state owns
+
+
+def _owned_body(m: Mention) -> None:
+    """ "Government of Nepal", "Embassy of the United States in Bogota": a state body
+    named after its state belongs to it, and its head noun gives its sector."""
+    if m.label != "ORG" or m.kind != "named" or " of " not in m.text:
+        return
+    head, _, owner = m.text.partition(" of ")
+    noun = head.split()[-1].lower() if head.split() else ""
+    found = nominal_nouns().get(noun)
+    if found is None or found[1] not in STATE_BODIES:
+        return
+    m.sector = m.sector or found[1]
+    state = owner.rsplit(" of ", 1)[-1].split(" in ")[0].split(" to ")[0]
+    hit = gazetteer.lookup(state)
+    if not m.country and hit and hit[1] not in ("demonym", "capital"):
+        m.country = hit[0]
 
 
 def _acronym_expansions(sdoc, found: list[Mention]) -> list[Mention]:
