@@ -1829,3 +1829,16 @@ def test_an_office_at_a_seat_of_government_speaks_for_its_state(parse):
         "provocation. Kremlin spokesman Dmitry Peskov rejected the accusations."
     )
     assert names(doc, only(doc, "REJECT").recipient) == {"Poland"}
+
+
+@pytest.mark.parametrize(
+    "text, kinds",
+    [
+        ("Varnesian jets struck Tarsian Front positions on Tuesday.", ["ASSAULT"]),
+        ("Varnesian drones struck near the Tarsian border post.", ["ASSAULT"]),
+        ("Varnesia and Tarsia struck a deal on Monday.", ["AGREE"]),
+        ("The minister struck a harder line on Tarsia.", []),
+    ],
+)
+def test_striking_a_target_is_an_attack_and_striking_a_deal_is_not(parse, text, kinds):
+    assert [e.type for e in parse(text).events] == kinds

@@ -296,6 +296,8 @@ def _by_object(token, entry: Entry | None) -> Entry | None:
         return Entry("ACCUSE", "verb", (lemma, "court"), "allege")  # "challenge it in court"
     if lemma in words("granting_verbs") and objs & words("aid_objects"):
         return Entry("AID", "verb", (lemma,))
+    if lemma == "strike" and _military_strike(token):
+        return Entry("ASSAULT", "verb", (lemma,))  # "jets struck positions", not a walkout
     if lemma == "propose" and _proposes_sanctions(token):
         return Entry("THREATEN", "verb", (lemma,))  # "would propose new sanctions"
     if entry is None:
@@ -313,6 +315,16 @@ def _by_object(token, entry: Entry | None) -> Entry | None:
     ):
         return Entry("ACCUSE", "verb", entry.words, "investigate")
     return entry
+
+
+def _military_strike(token) -> bool:
+    """ "strike" attacks when it has a target (not "struck a deal") or weapons or
+    forces do it ("drones struck near the airport"); workers who "struck" walk out."""
+    subjects = [c for c in token.children if c.dep_ in ("nsubj", "agent")]
+    if any(_keys(s) & words("striking_nouns") for s in subjects):
+        return True
+    objs = [c for c in token.children if c.dep_ == "dobj"]
+    return any(not (_keys(o) & words("struck_objects")) for o in objs)
 
 
 def _proposes_sanctions(token) -> bool:
