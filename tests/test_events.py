@@ -1842,3 +1842,18 @@ def test_an_office_at_a_seat_of_government_speaks_for_its_state(parse):
 )
 def test_striking_a_target_is_an_attack_and_striking_a_deal_is_not(parse, text, kinds):
     assert [e.type for e in parse(text).events] == kinds
+
+
+def test_a_part_claimed_or_denied_in_an_attack_is_that_attack(parse):
+    doc = parse("The Tarsian Front claimed responsibility for the bombing of the police station.")
+    ev = only(doc, "ASSAULT")
+    assert "Tarsian Front" in names(doc, ev.actor) and not ev.negated
+    doc = parse(
+        "Drones attacked oilfields in Tarsia on Monday. The Varnesian Front denied any role "
+        "in the attacks."
+    )
+    denied = [e for e in doc.events if e.type == "ASSAULT" and e.negated]
+    assert len(denied) == 1 and "Varnesian Front" in names(doc, denied[0].actor)
+    assert "Tarsia" in names(doc, denied[0].recipient)
+    doc = parse("The Varnesian Front said it had no hand in the attack.")
+    assert only(doc, "ASSAULT").negated

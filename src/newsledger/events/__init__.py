@@ -274,6 +274,8 @@ def _event(doc: Document, args: Arguments, trig, sent) -> Event | None:
     )
     if anaphora.joins(trig.token, trig.governor):  # "X joined the protest": that protest
         pair = anaphora.Pointer((category,), "join")
+    elif triggers.part_in_named(trig):  # "denied any role in the attacks": on their targets
+        pair = anaphora.Pointer((category,), "targets", noun=trig.token.lemma_.lower())
     elif pair is None:
         pair = anaphora.pointer(trig.token, trig.governor)  # "rejected the claims"
         if pair is not None:  # "condemned the attack on X": X is what was attacked

@@ -24,7 +24,7 @@ RECENT = 4  # how many earlier events a noun's preferred category is looked for 
 @dataclass(frozen=True)
 class Pointer:
     categories: tuple[str, ...]  # likeliest first
-    take: str  # "makers" | "parties" | "pair" (the actors are "the two sides" of an event)
+    take: str  # "makers" | "parties" | "targets" | "pair" (the actors are "the two sides")
     size: int = 0  # for "pair": how many parties
     of_recipient: bool = False  # for "pair": the pair is among the recipients ("officials
     # of the two countries"), not the actors
@@ -219,6 +219,9 @@ def resolve(
         ours = {s for a in event.actor for s in side(a)}
         earlier = _antecedent(events[:index], ptr, ours)
         if earlier is None:
+            continue
+        if ptr.take == "targets":  # a part denied in an act: the act's targets
+            event.recipient += [r for r in earlier.recipient if r not in event.actor]
             continue
         people = earlier.actor + (earlier.recipient if ptr.take == "parties" else [])
         event.recipient = [p for p in dict.fromkeys(people) if p not in event.actor]

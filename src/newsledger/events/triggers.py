@@ -317,6 +317,58 @@ def _by_object(token, entry: Entry | None) -> Entry | None:
     return entry
 
 
+def _share_of(noun) -> bool:
+    """ "role", "responsibility" as the object of a verb: the act it is a part in."""
+    if noun.dep_ != "dobj" or noun.lemma_.lower() not in words("share_nouns"):
+        return False
+    return noun.head.lemma_.lower() in words("share_verbs")
+
+
+def _share_at(prep):
+    """The share noun whose act a preposition introduces: "role in", "responsibility
+    for", also when the parser hangs the preposition on the verb ("had no hand | in")."""
+    if prep.lower_ not in ("in", "for", "to"):
+        return None
+    above = prep.head
+    if _share_of(above):
+        return above
+    return next((c for c in above.children if c.i < prep.i and _share_of(c)), None)
+
+
+def _part_in(share, found: dict):
+    """The act a share noun is a part in: "denied any role in the attacks"."""
+    if not _share_of(share):
+        return None
+    return next(
+        (t for t in found.values() if t.token.dep_ == "pobj" and _share_at(t.token.head) == share),
+        None,
+    )
+
+
+def _violent_sense(token, entry: Entry) -> Entry:
+    """A part one claims or denies is in an attack, not a walkout: "the strike"."""
+    senses = triggers().get(("noun", token.lemma_.lower()), [])
+    return next((e for e in senses if e.category == "ASSAULT"), entry)
+
+
+def part_in_named(trig: Trigger) -> bool:
+    """A part in an act told before: "denied any role in the attacks"."""
+    tok = trig.token
+    if tok.dep_ != "pobj" or _share_at(tok.head) is None:
+        return False
+    return any(c.dep_ in ("det", "poss") and c.lower_ != "a" for c in tok.children)
+
+
+def _apply_no_part(found: dict[int, Trigger]) -> None:
+    """ "had no hand in the attack": no part in it, so the act is negated."""
+    for trig in found.values():
+        share = _share_at(trig.token.head) if trig.token.dep_ == "pobj" else None
+        if share is not None and trig.denied_by is None:
+            refused = share.head.lemma_.lower() in words("denial_verbs") | {"reject"}
+            if refused or any(c.lower_ == "no" for c in share.children):
+                trig.denied_by = share.head  # "rejected any link to the attack"
+
+
 def _military_strike(token) -> bool:
     """ "strike" attacks when it has a target (not "struck a deal") or weapons or
     forces do it ("drones struck near the airport"); workers who "struck" walk out."""
@@ -376,6 +428,9 @@ def _noun_trigger(token) -> Trigger | None:
             return Trigger(token, entry, verb, "light")  # "engaged in ethnic cleansing"
         if head.lower_ in ("in", "of") and _amount(verb) and light(verb.head):
             return Trigger(token, entry, verb.head, "light")  # "announced $5m in aid"
+        share = _share_at(head)
+        if share is not None:  # "denied any role in the attack", "responsibility for the strike"
+            return Trigger(token, _violent_sense(token, entry), share.head, "light")
         phrases = cues()["prep_phrases"].get(head.lower_, [])
         if any(p.split()[-1] in _keys(token) for p in phrases):
             return Trigger(token, entry, _verb_above(head), "prep")
@@ -445,6 +500,7 @@ def find(sent) -> list[Trigger]:
         if trig is not None:
             found[token.i] = trig
     _apply_denials(found)
+    _apply_no_part(found)
     _apply_obligations(found)
     kept = [t for t in found.values() if not _absorbed(t, found) and not _alleged(t)]
     for trig in kept:
@@ -533,7 +589,7 @@ def _apply_denials(found: dict[int, Trigger]) -> None:
             if inner.dep_ not in ("xcomp", "ccomp", "pcomp", "dobj") or fronted_unquoted(inner):
                 continue
             inner = _reported_content(inner) or inner  # "denied a report that X ..."
-            denied = _denied_trigger(inner, found)
+            denied = _denied_trigger(inner, found) or _part_in(inner, found)
             if denied is None and _ruling_out(trig):
                 carried = (t for t in found.values() if t is not trig and t.kind == "light")
                 denied = next((t for t in carried if t.governor.i == trig.token.i), None)
