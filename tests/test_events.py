@@ -1857,3 +1857,10 @@ def test_a_part_claimed_or_denied_in_an_attack_is_that_attack(parse):
     assert "Tarsia" in names(doc, denied[0].recipient)
     doc = parse("The Varnesian Front said it had no hand in the attack.")
     assert only(doc, "ASSAULT").negated
+
+
+def test_going_on_strike_happened_and_going_to_act_is_future(parse):
+    ev = only(parse("Teachers in Varna went on strike on Monday."), "PROTEST")
+    assert ev.aux_mode is None
+    doc = parse("Varnesia is going to impose sanctions on Tarsia.")
+    assert only(doc, "THREATEN").aux_mode == "future"
