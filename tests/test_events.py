@@ -1864,3 +1864,8 @@ def test_going_on_strike_happened_and_going_to_act_is_future(parse):
     assert ev.aux_mode is None
     doc = parse("Varnesia is going to impose sanctions on Tarsia.")
     assert only(doc, "THREATEN").aux_mode == "future"
+
+
+def test_the_reporter_of_a_strike_is_not_its_maker(parse):
+    doc = parse("The Tarsian health ministry said the strike killed a civilian and wounded three.")
+    assert not any("ministry" in n for e in doc.events for n in names(doc, e.actor))

@@ -8,6 +8,7 @@ from newsledger.events.lexicon import (
     actor_noun_types,
     recipient_preps,
     speech_act,
+    triggers,
     words,
 )
 from newsledger.events.triggers import Trigger, answered_charge
@@ -161,12 +162,23 @@ def _tense_break(verb, head) -> bool:
         return False
     if head.head.lemma_.lower() not in words("speech_verbs") and not speech_act(head.head):
         return False
-    if any(c.dep_ == "aux" and c.tag_ == "MD" for c in head.children) or _thing_subject(head):
+    modal = any(c.dep_ == "aux" and c.tag_ == "MD" for c in head.children)
+    if (modal or _thing_subject(head)) and not _same_deed(verb, head):
         return True
     if verb.tag_ == "VBD" and _past_perfect(head) and speech_act(verb):
         return True  # "said the government had abandoned X, and demanded ...": a step back
     passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in head.children)
     return passive and verb.lemma_.lower() in words("speech_verbs")
+
+
+def _same_deed(verb, head) -> bool:
+    """ "said the strike killed one and wounded three": a second act of force in the
+    reported clause, done by what did the first."""
+    force = {"ASSAULT", "COERCE", "MOBILIZE"}
+    kinds = [
+        {e.category for e in triggers().get(("verb", t.lemma_.lower()), [])} for t in (verb, head)
+    ]
+    return bool(kinds[0] & force and kinds[1] & force)
 
 
 def _past_perfect(clause) -> bool:
