@@ -1869,3 +1869,12 @@ def test_going_on_strike_happened_and_going_to_act_is_future(parse):
 def test_the_reporter_of_a_strike_is_not_its_maker(parse):
     doc = parse("The Tarsian health ministry said the strike killed a civilian and wounded three.")
     assert not any("ministry" in n for e in doc.events for n in names(doc, e.actor))
+
+
+def test_its_in_a_reported_subject_is_the_speakers(parse):
+    doc = parse(
+        "VARNA - The Tarsian coast guard said its ship was blocked. The Varnesian Embassy "
+        "in Varna denied that its vessels had rammed the Tarsian ship."
+    )
+    ev = next(e for e in doc.events if e.type == "ASSAULT")
+    assert ev.negated and any("Embassy" in n for n in names(doc, ev.actor))

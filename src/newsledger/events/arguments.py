@@ -460,12 +460,18 @@ def resolve_pronoun(args: Arguments, token) -> str | None:
     return _nearest(args, token, own, person=low in PRONOUNS_PERSON, named_only=False)
 
 
+POSSESSIVE_AS_SUBJECT = {"its": "it", "their": "they", "his": "he", "her": "she", "our": "we"}
+
+
 def _reporting_speaker(token):
     """ "Iraq said it would allow ...", "the rebels said they would release ...":
     the subject pronoun of a reported clause is its speaker when the number fits."""
-    if token.dep_ not in ("nsubj", "nsubjpass"):
+    anchor, low = token, token.lower_
+    if token.dep_ == "poss" and token.head.dep_ in ("nsubj", "nsubjpass"):
+        anchor, low = token.head, POSSESSIVE_AS_SUBJECT.get(low, low)  # "denied its vessels had"
+    if anchor.dep_ not in ("nsubj", "nsubjpass"):
         return None
-    clause = token.head
+    clause = anchor.head
     if clause.dep_ not in ("ccomp", "parataxis") or clause.head.pos_ not in ("VERB", "AUX"):
         return None
     from newsledger.events.lexicon import words
@@ -475,10 +481,9 @@ def _reporting_speaker(token):
     speaker = next((c for c in clause.head.children if c.dep_ == "nsubj"), None)
     if speaker is None or (speaker.pos_ == "PRON" and speaker.lower_ in ("we", "i", "it")):
         return None
-    if speaker.pos_ == "PRON" and token.lower_ not in ("we", "i"):
+    if speaker.pos_ == "PRON" and low not in ("we", "i"):
         return None  # '"We ...," he said': he, resolved in turn; "he said he" needs no help
     plural = speaker.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in speaker.children)
-    low = token.lower_
     if low in ("we", "i"):
         return speaker  # '"We will not negotiate," the minister said': the minister's side
     if low == "they" and (plural or speaker.ent_type_ in ("ORG", "NORP", "GPE")):
