@@ -1878,3 +1878,11 @@ def test_its_in_a_reported_subject_is_the_speakers(parse):
     )
     ev = next(e for e in doc.events if e.type == "ASSAULT")
     assert ev.negated and any("Embassy" in n for n in names(doc, ev.actor))
+
+
+def test_a_statement_that_speaks_is_its_bodys(parse):
+    doc = parse("The EU would consider further measures against Tarsia, the statement said.")
+    ev = only(doc, "THREATEN")
+    assert names(doc, [ev.attributed_to]) == {"EU"}
+    doc = parse("Omar Belu spoke by phone with Ilo Marek on Friday, the statement said.")
+    assert only(doc, "CONSULT").attributed_to == "outlet"  # whose statement is not said

@@ -256,6 +256,9 @@ def _event(doc: Document, args: Arguments, trig, sent) -> Event | None:
         or _spoken_demand(trig)
     ):
         attributed = args.best(actor)  # a demand or accusation is its maker's statement
+    body = args.best([a for a in actor if a in args.by_id and args.by_id[a].type != "PERSON"])
+    if attributed == "outlet" and body and any(_message(speaker_of(v)) for v in chain):
+        attributed = body  # "the EU would consider ..., the statement said": the EU's
     clause = [trig.token, trig.governor]
     event = Event(
         type=category,
@@ -294,6 +297,11 @@ def _event(doc: Document, args: Arguments, trig, sent) -> Event | None:
     if _new_object(head):
         args.fresh.add(id(event))  # "rejected a proposal": no earlier act is judged
     return event
+
+
+def _message(token) -> bool:
+    """A statement, communique or letter that speaks with no maker named in it."""
+    return token is not None and token.lemma_.lower() in frames.STATEMENT_NOUNS
 
 
 def _crowd(token) -> bool:

@@ -611,8 +611,8 @@ def fronted_unquoted(clause) -> bool:
     doc = clause.doc
     for t in doc[clause.i + 1 : head.i]:
         before = doc[t.i - 1] if doc[t.i - 1].dep_ != "det" else doc[t.i - 2]
-        if claim_noun(t) and before.text == ",":
-            return True
+        if claim_noun(t) and before.text == "," and not (t.dep_ == "nsubj" and t.head == head):
+            return True  # not ", the statement said": a statement that speaks
     return False
 
 
