@@ -1886,3 +1886,9 @@ def test_a_statement_that_speaks_is_its_bodys(parse):
     assert names(doc, [ev.attributed_to]) == {"EU"}
     doc = parse("Omar Belu spoke by phone with Ilo Marek on Friday, the statement said.")
     assert only(doc, "CONSULT").attributed_to == "outlet"  # whose statement is not said
+
+
+def test_support_voiced_is_the_speakers_own_word(parse):
+    doc = parse("Tarsian Prime Minister Ilo Marek expressed solidarity with Varnesia on Monday.")
+    ev = only(doc, "SUPPORT")
+    assert "Ilo Marek" in names(doc, [ev.attributed_to])

@@ -252,6 +252,7 @@ def _event(doc: Document, args: Arguments, trig, sent) -> Event | None:
     if attributed == "outlet" and (
         (trig.category in STATEMENTS and not _deed(trig))
         or (trig.category == "SUPPORT" and trig.token.lemma_.lower() in words("praise_verbs"))
+        or (trig.category == "SUPPORT" and _voiced_light(trig))
         or _denial_of_claim(trig)
         or _spoken_demand(trig)
     ):
@@ -297,6 +298,12 @@ def _event(doc: Document, args: Arguments, trig, sent) -> Event | None:
     if _new_object(head):
         args.fresh.add(id(event))  # "rejected a proposal": no earlier act is judged
     return event
+
+
+def _voiced_light(trig) -> bool:
+    """ "expressed solidarity", "reaffirmed its support": support given by saying it."""
+    gov = trig.governor
+    return gov is not None and gov.lemma_.lower() in ("express", "voice", "reaffirm", "reiterate")
 
 
 def _message(token) -> bool:
