@@ -303,7 +303,7 @@ def _event(doc: Document, args: Arguments, trig, sent) -> Event | None:
 def _voiced_light(trig) -> bool:
     """ "expressed solidarity", "reaffirmed its support": support given by saying it."""
     gov = trig.governor
-    return gov is not None and gov.lemma_.lower() in ("express", "voice", "reaffirm", "reiterate")
+    return gov is not None and gov.lemma_.lower() in words("voicing_verbs")
 
 
 def _message(token) -> bool:
