@@ -1892,3 +1892,12 @@ def test_support_voiced_is_the_speakers_own_word(parse):
     doc = parse("Tarsian Prime Minister Ilo Marek expressed solidarity with Varnesia on Monday.")
     ev = only(doc, "SUPPORT")
     assert "Ilo Marek" in names(doc, [ev.attributed_to])
+
+
+def test_an_outlet_named_beside_its_kind_is_the_source(parse):
+    doc = parse(
+        "According to the Azerbaijani news agency APA, Foreign Minister Omar Belu told Tarsia "
+        "that Baku would not sign the accord."
+    )
+    ev = only(doc, "REJECT")
+    assert names(doc, [ev.attributed_to]) == {"APA"}

@@ -97,6 +97,9 @@ def source(args: Arguments, token) -> str | None:
         return "sources"  # "according to local media", "state media reported"
     placed = set(args.stationed(token))  # "officials in Dushanbe said": still unnamed
     ids = [i for i in args.reach(token, create=False, alias=False) if i not in placed]
+    titled = [i for i in ids if i in args.named and args.by_id[i].type == "ORG"]
+    if titled and _is_outlet(token):
+        return titled[0]  # "the Azerbaijani news agency APA": APA, not "news agency"
     if any(i in args.named for i in ids):
         return args.best(ids)  # the named body; "China's foreign ministry" before China
     anonymous = any(t.lower_ in words("anonymity_words") for t in token.sent)
