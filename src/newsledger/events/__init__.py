@@ -251,15 +251,14 @@ def _event(doc: Document, args: Arguments, trig, sent) -> Event | None:
         attributed = source(args, speaker_of(trig.denied_by)) or attributed
     if attributed == "outlet" and (
         (trig.category in STATEMENTS and not _deed(trig))
-        or (trig.category == "SUPPORT" and trig.token.lemma_.lower() in words("praise_verbs"))
-        or (trig.category == "SUPPORT" and _voiced_light(trig))
+        or (trig.category == "SUPPORT" and _voiced_support(trig))
         or _denial_of_claim(trig)
         or _spoken_demand(trig)
     ):
         attributed = args.best(actor)  # a demand or accusation is its maker's statement
-    body = args.best([a for a in actor if a in args.by_id and args.by_id[a].type != "PERSON"])
-    if attributed == "outlet" and body and any(_message(speaker_of(v)) for v in chain):
-        attributed = body  # "the EU would consider ..., the statement said": the EU's
+    if attributed == "outlet" and any(_message(speaker_of(v)) for v in chain):
+        bodies = [a for a in actor if a in args.by_id and args.by_id[a].type != "PERSON"]
+        attributed = args.best(bodies) or attributed  # "..., the statement said": the EU's
     clause = [trig.token, trig.governor]
     event = Event(
         type=category,
@@ -300,8 +299,10 @@ def _event(doc: Document, args: Arguments, trig, sent) -> Event | None:
     return event
 
 
-def _voiced_light(trig) -> bool:
-    """ "expressed solidarity", "reaffirmed its support": support given by saying it."""
+def _voiced_support(trig) -> bool:
+    """ "praised", "expressed solidarity", "reaffirmed its support": given by saying it."""
+    if trig.token.lemma_.lower() in words("praise_verbs"):
+        return True
     gov = trig.governor
     return gov is not None and gov.lemma_.lower() in words("voicing_verbs")
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from newsledger.events.anaphora import claim_noun
+from newsledger.events.implicit import FORCE
 from newsledger.events.lexicon import (
     STATEMENTS,
     actor_noun_types,
@@ -174,11 +175,10 @@ def _tense_break(verb, head) -> bool:
 def _same_deed(verb, head) -> bool:
     """ "said the strike killed one and wounded three": a second act of force in the
     reported clause, done by what did the first."""
-    force = {"ASSAULT", "COERCE", "MOBILIZE"}
     kinds = [
         {e.category for e in triggers().get(("verb", t.lemma_.lower()), [])} for t in (verb, head)
     ]
-    return bool(kinds[0] & force and kinds[1] & force)
+    return bool(kinds[0] & FORCE and kinds[1] & FORCE)
 
 
 def _past_perfect(clause) -> bool:

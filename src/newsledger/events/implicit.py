@@ -6,11 +6,11 @@ warned." The warning is aimed at the same side. A reader also knows that "X deni
 it" answers whoever just acted against X, and that a demonstration with no named
 target is aimed at the government of the country it happens in. Praise or criticism
 of "the step" judges whoever took the last step, and an appeal or a commitment to no
-one named is made to the article's state. Failing all these, an act or a commitment by one side is
-aimed at whoever that side deals with most often in the article. Only events the parse
-left without a named recipient (none, or only a description or a place: "the
-diplomat", "the country") are filled, next to what they have, and only from the
-article's other events or its country.
+one named is made to the article's state. Failing all these, an act or a commitment by
+one side is aimed at whoever that side deals with most often in the article. Only
+events the parse left without a named recipient (none, or only a description or a
+place: "the diplomat", "the country") are filled, next to what they have, and only
+from the article's other events or its country.
 """
 
 from __future__ import annotations
@@ -98,10 +98,8 @@ def fill(
         ]
 
 
-FORCE = {"ASSAULT", "COERCE", "MOBILIZE", "SANCTION"}
-
-
-CROWD_FORCE = {"ASSAULT", "COERCE"}
+FORCE = {"ASSAULT", "COERCE", "MOBILIZE", "SANCTION"}  # acts of force, not of words
+CROWD_FORCE = {"ASSAULT", "COERCE"}  # force that can be used on a crowd
 
 
 def _marchers(

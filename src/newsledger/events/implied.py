@@ -234,22 +234,26 @@ class ImpliedActors:
         if ent is None or ent.type == "GPE":
             return {eid}
         if not ent.country:
-            seated = self._seat_state(ent)
-            return {eid, seated} if seated else {eid}
+            return {eid, *self._seat_state(ent)}
         return {eid, *self._country_ids(ent.country)}
 
-    def _seat_state(self, ent: Entity) -> str | None:
+    def _seat_state(self, ent: Entity) -> list[str]:
         """ "Kremlin spokesman Peskov", "the White House": a seat of government, or an
-        office held there, speaks for the state seated there (when the article names it)."""
+        office held there, speaks for the state seated there (when the article names it).
+        Looked up once per entity: `side` asks for every actor of every event."""
+        if not hasattr(self, "_seat_states"):
+            self._seat_states: dict[str, list[str]] = {}
+        if ent.local_id not in self._seat_states:
+            self._seat_states[ent.local_id] = self._find_seat_state(ent)
+        return self._seat_states[ent.local_id]
+
+    def _find_seat_state(self, ent: Entity) -> list[str]:
         for name in [ent.name, *(r.organisation for r in ent.roles if r.organisation)]:
             state = self._named_among(seats().get(name, []))
-            if state is not None and self.is_state(state):
-                return state
-        return None
-
-    def is_state(self, eid: str) -> bool:
-        ent = self.by_id.get(eid)
-        return ent is not None and ent.type == "GPE" and is_country(ent.name)
+            found = self.by_id.get(state or "")
+            if found is not None and found.type == "GPE" and is_country(found.name):
+                return [found.local_id]
+        return []
 
     def state_of(self, eid: str) -> list[str]:
         """The state an official or a state body acts for, when the article names it: a
@@ -259,8 +263,7 @@ class ImpliedActors:
         if ent is None or ent.type == "GPE":
             return []
         if not ent.country:
-            seated = self._seat_state(ent)
-            return [seated] if seated else []
+            return self._seat_state(ent)  # an office at a seat of government is official
         if ent.type == "PERSON":
             official = any(
                 not r.former and _title_sector(r.title) in STATE_SECTORS for r in ent.roles

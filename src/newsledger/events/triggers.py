@@ -29,6 +29,7 @@ class Trigger:
     inner: object = None  # the trigger it absorbed ("vowed to attack": the attack)
     demanded: object = None  # the clause of a demand ("said X must leave"): X is the recipient
     delegate: object = None  # who was told to act ("ordered a panel to investigate"): no target
+    share: object = None  # the part claimed or denied in it ("denied any role in the attack")
 
     @property
     def category(self) -> str:
@@ -337,12 +338,7 @@ def _share_at(prep):
 
 def _part_in(share, found: dict):
     """The act a share noun is a part in: "denied any role in the attacks"."""
-    if not _share_of(share):
-        return None
-    return next(
-        (t for t in found.values() if t.token.dep_ == "pobj" and _share_at(t.token.head) == share),
-        None,
-    )
+    return next((t for t in found.values() if t.share is not None and t.share == share), None)
 
 
 def _violent_sense(token, entry: Entry) -> Entry:
@@ -353,20 +349,19 @@ def _violent_sense(token, entry: Entry) -> Entry:
 
 def part_in_named(trig: Trigger) -> bool:
     """A part in an act told before: "denied any role in the attacks"."""
-    tok = trig.token
-    if tok.dep_ != "pobj" or _share_at(tok.head) is None:
-        return False
-    return any(c.dep_ in ("det", "poss") and c.lower_ != "a" for c in tok.children)
+    definite = any(c.dep_ in ("det", "poss") and c.lower_ != "a" for c in trig.token.children)
+    return trig.share is not None and definite
 
 
 def _apply_no_part(found: dict[int, Trigger]) -> None:
     """ "had no hand in the attack": no part in it, so the act is negated."""
     for trig in found.values():
-        share = _share_at(trig.token.head) if trig.token.dep_ == "pobj" else None
-        if share is not None and trig.denied_by is None:
-            refused = share.head.lemma_.lower() in words("denial_verbs") | {"reject"}
-            if refused or any(c.lower_ == "no" for c in share.children):
-                trig.denied_by = share.head  # "rejected any link to the attack"
+        share = trig.share
+        if share is None or trig.denied_by is not None:
+            continue
+        refused = share.head.lemma_.lower() in words("denial_verbs") | {"reject"}
+        if refused or any(c.lower_ == "no" for c in share.children):
+            trig.denied_by = share.head  # "rejected any link to the attack"
 
 
 def _military_strike(token) -> bool:
@@ -430,7 +425,7 @@ def _noun_trigger(token) -> Trigger | None:
             return Trigger(token, entry, verb.head, "light")  # "announced $5m in aid"
         share = _share_at(head)
         if share is not None:  # "denied any role in the attack", "responsibility for the strike"
-            return Trigger(token, _violent_sense(token, entry), share.head, "light")
+            return Trigger(token, _violent_sense(token, entry), share.head, "light", share=share)
         phrases = cues()["prep_phrases"].get(head.lower_, [])
         if any(p.split()[-1] in _keys(token) for p in phrases):
             return Trigger(token, entry, _verb_above(head), "prep")
